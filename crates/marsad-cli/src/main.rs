@@ -1,0 +1,2 @@
+//! The `marsad` command line (being wired).
+fn main() {}
