@@ -1,0 +1,1001 @@
+//! Time expressions, resolved against the publication date.
+//!
+//! [`find_times`] recognises, on whole tokens (so "أول أمسية" is not "أول أمس" and
+//! "اليومية" is not "اليوم"), with a one-letter clitic allowed on the first word (وأمس،
+//! بالأمس، والخميس):
+//! - **month names**: Levantine (كانون الثاني، شباط، آذار، نيسان، أيار، حزيران، تموز، آب، أيلول،
+//!   تشرين الأول، تشرين الثاني، كانون الأول), Egyptian (يناير … ديسمبر, أبريل/إبريل,
+//!   يونيو/يونيه, يوليو/يوليه) and the paired forms "يناير/ كانون الثاني", "كانون الثاني (يناير)";
+//!   with an optional day before ("15 نيسان", "15 من نيسان", "الخميس 15 نيسان") and year after
+//!   ("نيسان 2018", "نيسان عام 2018", "2018م"). Ambiguous names (آب written without madda,
+//!   مارس, and the Hijri محرم، صفر، رجب، شعبان، شوال) need a day, a year, "شهر" or a month-part
+//!   word next to them;
+//! - **Hijri months** (محرم، صفر، ربيع الأول، ربيع الآخر/الثاني، جمادى الأولى، جمادى الآخرة/
+//!   الثانية، رجب، شعبان، رمضان، شوال، ذو القعدة، ذو الحجة), optionally with a year and the هـ
+//!   suffix, converted to Gregorian with the **tabular (arithmetical) Islamic calendar**
+//!   (civil epoch, 11 leap years in 30). Real months follow the moon sighting and can differ
+//!   by one or two days;
+//! - **month parts**: منتصف/أواسط → the 15th, مطلع/أوائل/بداية → the 1st, أواخر → the 25th,
+//!   نهاية → the last day, each with precision month (the guideline: "منتصف نيسان" is the 15th
+//!   of April with precision `month`); also before الشهر الماضي/الجاري;
+//! - **weekdays** (الخميس، يوم الجمعة، الخميس الماضي، السبت المقبل) → the most recent such day
+//!   at or before publication (strictly before with الماضي, strictly after with المقبل/القادم),
+//!   precision day;
+//! - **relative days**: اليوم، أمس/الأمس/البارحة، أول أمس/أول من أمس/أمس الأول، غداً, with an
+//!   optional time of day or يوم before (مساء أمس، صباح اليوم، يوم أمس);
+//! - **relative periods**: الأسبوع الماضي/الجاري/المقبل (week), الشهر الماضي/الجاري/المقبل
+//!   (month), العام/السنة الماضية/الجارية/المقبلة and هذا العام (year); "قبل ١٠ أيام"،
+//!   "قبل يومين"، "قبل ثلاثة أسابيع"، "قبل شهر" (day, week, month or year precision);
+//! - **digit dates**: 12/3/2018, 12-3-2018, 12.3.2018 (day first, as in Arabic news; month
+//!   first only when the day-first reading is impossible), 2018-03-12, 2018/3/12;
+//! - **years**: عام 2011، العام 2011، سنة ٢٠١١، 2011م، في/منذ/حتى/خلال 2011 → precision year.
+//!
+//! A month or day-and-month without a year takes its year from the publication date: the most
+//! recent such date not after publication (the next one with المقبل/القادم). Without a
+//! publication date every relative expression is kept with `date: None`, `precision: None` and
+//! [`Basis::Unresolved`]. Not handled: "منذ" + duration (ambiguous between "ago" and "for"),
+//! times of day as clock times, date ranges as ranges (each end is its own mention).
+
+use crate::normalize::normalize_word;
+use crate::numbers::parse_number_at;
+use crate::tokens::{tokenize, Token, TokenKind};
+use marsad_types::{Date, Precision};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// How a time expression was resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// The text gives the date itself (15 نيسان 2018, عام 2011, 2018-03-12).
+    Explicit,
+    /// Resolved relative to the publication date (أمس, الخميس الماضي, في تموز).
+    Relative,
+    /// Relative, but there is no publication date to resolve it against.
+    Unresolved,
+}
+
+impl Basis {
+    /// The output schema's spelling: `explicit`, `relative`, `unresolved`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Explicit => "explicit",
+            Basis::Relative => "relative",
+            Basis::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// A time expression found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeMention {
+    /// Byte range of the expression in the text.
+    pub span: Range<usize>,
+    /// The resolved date (the first day for month and year precision, the 15th for
+    /// "منتصف"), or `None` when unresolved.
+    pub date: Option<Date>,
+    /// How precise `date` is (`None` when unresolved).
+    pub precision: Option<Precision>,
+    /// How it was resolved.
+    pub basis: Basis,
+}
+
+// ---------------------------------------------------------------------------------------
+// Calendars.
+
+/// Julian day number of 1970-01-01.
+const JDN_UNIX: i64 = 2_440_588;
+/// Julian day number of 1 Muharram 1 AH minus one (civil epoch, 16 July 622 Julian).
+const HIJRI_EPOCH: i64 = 1_948_439;
+
+fn hijri_jdn(y: i64, m: i64, d: i64) -> i64 {
+    d + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + HIJRI_EPOCH
+}
+
+/// Converts a Hijri date to Gregorian with the tabular (arithmetical) Islamic calendar.
+/// Returns `None` for an impossible date (month outside 1-12, day outside 1-30, year outside
+/// 1-3000). The result may differ from the sighted calendar by one or two days.
+///
+/// ```
+/// // 1 Ramadan 1439 AH
+/// assert_eq!(marsad_text::hijri_to_gregorian(1439, 9, 1).unwrap().to_string(), "2018-05-16");
+/// ```
+pub fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> {
+    if !(1..=3000).contains(&year) || !(1..=12).contains(&month) || !(1..=30).contains(&day) {
+        return None;
+    }
+    let jdn = hijri_jdn(i64::from(year), i64::from(month), i64::from(day));
+    Some(Date::from_days(jdn - JDN_UNIX))
+}
+
+/// Converts a Gregorian date to the tabular Islamic calendar: `(year, month, day)`.
+pub fn gregorian_to_hijri(date: Date) -> (i32, u8, u8) {
+    let jdn = date.to_days() + JDN_UNIX;
+    let mut y = ((jdn - HIJRI_EPOCH) * 30 + 10_646).div_euclid(10_631);
+    while hijri_jdn(y + 1, 1, 1) <= jdn {
+        y += 1;
+    }
+    while hijri_jdn(y, 1, 1) > jdn {
+        y -= 1;
+    }
+    let mut m = 12;
+    while m > 1 && hijri_jdn(y, m, 1) > jdn {
+        m -= 1;
+    }
+    let d = jdn - hijri_jdn(y, m, 1) + 1;
+    (y as i32, m as u8, d as u8)
+}
+
+// ---------------------------------------------------------------------------------------
+// Lexicon.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cal {
+    Gregorian,
+    Hijri,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lex {
+    /// A one-word month: calendar, month, ambiguous.
+    Month(Cal, u8, bool),
+    /// The first word of a two-word month (كانون, تشرين, ربيع, جمادى, ذو/ذي).
+    MonthHead(u8),
+    Weekday(u8),
+    Today,
+    Yesterday,
+    Tomorrow,
+    /// أول (أول أمس).
+    First,
+    Week,
+    MonthWord,
+    Year,
+    /// "شهر" before a month name.
+    MonthTitle,
+    /// The day of a month part: منتصف → 15 (0 = last day).
+    Part(u8),
+    /// Past (الماضي), current (الجاري) or next (المقبل).
+    Rel(i8),
+    Before,
+    /// Time of day (مساء, صباح) or يوم/ليلة before a day expression.
+    DayPrefix,
+    /// في/منذ/حتى/خلال before a bare year.
+    YearPrep,
+    /// هذا / هذه.
+    This,
+}
+
+struct Lexicon {
+    words: HashMap<String, Lex>,
+    /// Second words of two-word months: (head id, second word) → (calendar, month).
+    seconds: HashMap<(u8, String), (Cal, u8)>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(build_lexicon)
+}
+
+fn build_lexicon() -> Lexicon {
+    let mut words = HashMap::new();
+    let mut add = |forms: &[&str], l: Lex| {
+        for f in forms {
+            words.insert(normalize_word(f), l);
+        }
+    };
+    use Cal::*;
+    let greg: &[(&[&str], u8, bool)] = &[
+        (&["شباط"], 2, false),
+        (&["آذار"], 3, false),
+        (&["نيسان"], 4, false),
+        (&["أيار"], 5, false),
+        (&["حزيران"], 6, false),
+        (&["تموز"], 7, false),
+        (&["آب"], 8, true),
+        (&["أيلول"], 9, false),
+        (&["يناير"], 1, false),
+        (&["فبراير"], 2, false),
+        (&["مارس"], 3, true),
+        (&["أبريل", "إبريل", "ابريل"], 4, false),
+        (&["مايو"], 5, false),
+        (&["يونيو", "يونيه"], 6, false),
+        (&["يوليو", "يوليه"], 7, false),
+        (&["أغسطس", "اغسطس"], 8, false),
+        (&["سبتمبر"], 9, false),
+        (&["أكتوبر"], 10, false),
+        (&["نوفمبر"], 11, false),
+        (&["ديسمبر"], 12, false),
+    ];
+    for (forms, m, weak) in greg {
+        add(forms, Lex::Month(Gregorian, *m, *weak));
+    }
+    let hijri: &[(&[&str], u8, bool)] = &[
+        (&["محرم", "المحرم"], 1, true),
+        (&["صفر"], 2, true),
+        (&["رجب"], 7, true),
+        (&["شعبان"], 8, true),
+        (&["رمضان"], 9, false),
+        (&["شوال"], 10, true),
+    ];
+    for (forms, m, weak) in hijri {
+        add(forms, Lex::Month(Hijri, *m, *weak));
+    }
+    add(&["كانون"], Lex::MonthHead(0));
+    add(&["تشرين"], Lex::MonthHead(1));
+    add(&["ربيع"], Lex::MonthHead(2));
+    add(&["جمادى", "جمادي"], Lex::MonthHead(3));
+    add(&["ذو", "ذي", "ذا"], Lex::MonthHead(4));
+    for (i, forms) in [
+        &["الاثنين", "الإثنين"][..],
+        &["الثلاثاء"],
+        &["الأربعاء", "الاربعاء"],
+        &["الخميس"],
+        &["الجمعة"],
+        &["السبت"],
+        &["الأحد"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        add(forms, Lex::Weekday(i as u8));
+    }
+    add(&["اليوم"], Lex::Today);
+    add(&["أمس", "الأمس", "البارحة"], Lex::Yesterday);
+    add(&["غداً", "غدا"], Lex::Tomorrow);
+    add(&["أول"], Lex::First);
+    add(&["الأسبوع"], Lex::Week);
+    add(&["الشهر"], Lex::MonthWord);
+    add(&["العام", "السنة", "عام", "سنة"], Lex::Year);
+    add(&["شهر"], Lex::MonthTitle);
+    add(&["منتصف", "أواسط", "وسط"], Lex::Part(15));
+    add(
+        &["مطلع", "أوائل", "بداية", "بدايات", "مستهل", "أول"],
+        Lex::Part(1),
+    );
+    add(&["أواخر", "أخر"], Lex::Part(25));
+    add(&["نهاية", "آخر", "ختام"], Lex::Part(0));
+    add(
+        &[
+            "الماضي",
+            "الماضية",
+            "المنصرم",
+            "المنصرمة",
+            "الفائت",
+            "الفائتة",
+            "السابق",
+        ],
+        Lex::Rel(-1),
+    );
+    add(&["الجاري", "الجارية", "الحالي", "الحالية"], Lex::Rel(0));
+    add(&["المقبل", "المقبلة", "القادم", "القادمة"], Lex::Rel(1));
+    add(&["قبل"], Lex::Before);
+    add(
+        &[
+            "مساء",
+            "صباح",
+            "ظهر",
+            "ليل",
+            "ليلة",
+            "فجر",
+            "عصر",
+            "ظهيرة",
+            "صبيحة",
+            "يوم",
+            "نهار",
+        ],
+        Lex::DayPrefix,
+    );
+    add(&["في", "منذ", "حتى", "خلال", "لعام"], Lex::YearPrep);
+    add(&["هذا", "هذه"], Lex::This);
+
+    let mut seconds = HashMap::new();
+    let mut sec = |head: u8, forms: &[&str], cal: Cal, m: u8| {
+        for f in forms {
+            seconds.insert((head, normalize_word(f)), (cal, m));
+        }
+    };
+    sec(0, &["الثاني"], Gregorian, 1);
+    sec(0, &["الأول"], Gregorian, 12);
+    sec(1, &["الأول"], Gregorian, 10);
+    sec(1, &["الثاني"], Gregorian, 11);
+    sec(2, &["الأول"], Hijri, 3);
+    sec(2, &["الآخر", "الثاني"], Hijri, 4);
+    sec(3, &["الأولى", "الأول"], Hijri, 5);
+    sec(3, &["الآخرة", "الآخر", "الثانية", "الثاني"], Hijri, 6);
+    sec(4, &["القعدة"], Hijri, 11);
+    sec(4, &["الحجة"], Hijri, 12);
+    Lexicon { words, seconds }
+}
+
+// ---------------------------------------------------------------------------------------
+// Matching helpers.
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    published: Option<Date>,
+}
+
+impl<'a> Ctx<'a> {
+    fn word(&self, j: usize) -> Option<&'a str> {
+        self.toks
+            .get(j)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.norm.as_str())
+    }
+
+    /// Lexicon entry of word `j`, exactly.
+    fn lex(&self, j: usize) -> Option<Lex> {
+        lexicon().words.get(self.word(j)?).copied()
+    }
+
+    /// Lexicon entry of word `j`, allowing one clitic: و or ف always, ب or ل only before
+    /// the article (بالأمس، للشهر). Returns the entry and whether a clitic was stripped.
+    fn lex_clitic(&self, j: usize) -> Option<Lex> {
+        let w = self.word(j)?;
+        let lx = lexicon();
+        if let Some(l) = lx.words.get(w) {
+            return Some(*l);
+        }
+        let rest = w.strip_prefix(['\u{0648}', '\u{0641}']).or_else(|| {
+            w.strip_prefix(['\u{0628}', '\u{0644}'])
+                .filter(|r| r.starts_with("\u{0627}\u{0644}"))
+        })?;
+        if rest.chars().count() < 2 {
+            return None;
+        }
+        lx.words.get(rest).copied()
+    }
+
+    fn number(&self, j: usize) -> Option<(f64, &'a str)> {
+        let t = self.toks.get(j).filter(|t| t.kind == TokenKind::Number)?;
+        let v = crate::numbers::parse_number(&t.norm)?;
+        Some((v, t.norm.as_str()))
+    }
+
+    fn is_punct(&self, j: usize, p: &[&str]) -> bool {
+        self.toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Punct && p.contains(&&self.text[t.span.clone()]))
+    }
+
+    /// Tokens `j` and `j + 1` touch (no space between).
+    fn touch(&self, j: usize) -> bool {
+        match (self.toks.get(j), self.toks.get(j + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+
+    fn span(&self, a: usize, b_incl: usize) -> Range<usize> {
+        self.toks[a].span.start..self.toks[b_incl].span.end
+    }
+
+    /// A month name at token `j`: (calendar, month, tokens used, ambiguous).
+    fn month_at(&self, j: usize, clitic: bool) -> Option<(Cal, u8, usize, bool)> {
+        let l = if clitic {
+            self.lex_clitic(j)
+        } else {
+            self.lex(j)
+        }?;
+        match l {
+            Lex::Month(cal, m, weak) => {
+                // آب with madda is unambiguous (أب "father" has a hamza).
+                let weak =
+                    weak && !(m == 8 && cal == Cal::Gregorian && self.orig(j).contains('\u{0622}'));
+                Some((cal, m, 1, weak))
+            }
+            Lex::MonthHead(h) => {
+                let second = self.word(j + 1)?;
+                let (cal, m) = *lexicon().seconds.get(&(h, second.to_string()))?;
+                Some((cal, m, 2, false))
+            }
+            _ => None,
+        }
+    }
+
+    fn orig(&self, j: usize) -> &'a str {
+        self.toks.get(j).map_or("", |t| &self.text[t.span.clone()])
+    }
+
+    /// A four-digit year (1800-2100 Gregorian, 1300-1600 Hijri) at token `j`.
+    fn year_at(&self, j: usize) -> Option<i32> {
+        let (v, s) = self.number(j)?;
+        (s.len() == 4 && v.fract() == 0.0 && (1300.0..=2100.0).contains(&v)).then_some(v as i32)
+    }
+}
+
+fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn add_months(y: i32, m: u8, delta: i32) -> (i32, u8) {
+    let idx = y * 12 + i32::from(m) - 1 + delta;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8)
+}
+
+fn month_date(y: i32, m: u8, part: Option<u8>) -> Option<Date> {
+    let d = match part {
+        None => 1,
+        Some(0) => days_in_month(y, m),
+        Some(d) => d,
+    };
+    Date::new(y, m, d).ok()
+}
+
+fn mention(
+    span: Range<usize>,
+    date: Option<Date>,
+    precision: Precision,
+    basis: Basis,
+) -> TimeMention {
+    match date {
+        Some(d) => TimeMention {
+            span,
+            date: Some(d),
+            precision: Some(precision),
+            basis,
+        },
+        None => TimeMention {
+            span,
+            date: None,
+            precision: None,
+            basis: Basis::Unresolved,
+        },
+    }
+}
+
+/// Finds the time expressions of `text`, resolved against `published` (see the module
+/// docs). Spans are byte ranges into `text`, in order and non-overlapping.
+///
+/// ```
+/// use marsad_text::{find_times, Basis};
+/// use marsad_types::{Date, Precision};
+/// let pub_date = Date::new(2018, 4, 20).unwrap();
+/// let t = find_times("قُتل ثلاثة أمس، وفي منتصف نيسان انسحبت القوات", Some(pub_date));
+/// assert_eq!(t[0].date.unwrap().to_string(), "2018-04-19");
+/// assert_eq!(t[1].date.unwrap().to_string(), "2018-04-15");
+/// assert_eq!(t[1].precision, Some(Precision::Month));
+/// assert_eq!(find_times("أمس", None)[0].basis, Basis::Unresolved);
+/// ```
+pub fn find_times(text: &str, published: Option<Date>) -> Vec<TimeMention> {
+    let toks = tokenize(text);
+    find_times_in(text, &toks, published)
+}
+
+/// [`find_times`] on tokens already computed with [`tokenize`] for `text`.
+pub fn find_times_in(text: &str, toks: &[Token], published: Option<Date>) -> Vec<TimeMention> {
+    let cx = Ctx {
+        text,
+        toks,
+        published,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match match_at(&cx, i) {
+            Some((m, next)) => {
+                out.push(m);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Tries every pattern starting at token `i`; returns the mention and the next token.
+fn match_at(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
+    let t = &cx.toks[i];
+    match t.kind {
+        TokenKind::Number => digit_date(cx, i)
+            .or_else(|| day_month(cx, i, i))
+            .or_else(|| bare_year(cx, i)),
+        TokenKind::Word => word_pattern(cx, i),
+        _ => None,
+    }
+}
+
+/// 12/3/2018, 2018-03-12, 12.3.2018 (one token).
+fn digit_date(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
+    let t = &cx.toks[i];
+    let (a, b, c, end) = if t.norm.split('.').count() == 3 && !t.norm.contains(',') {
+        let mut p = t.norm.split('.');
+        let (a, b, c) = (p.next()?, p.next()?, p.next()?);
+        (a.to_string(), b.to_string(), c.to_string(), i)
+    } else {
+        let sep = cx.toks.get(i + 1)?;
+        let s = &cx.text[sep.span.clone()];
+        if !matches!(s, "/" | "-")
+            || !cx.touch(i)
+            || !cx.touch(i + 1)
+            || !cx.touch(i + 2)
+            || !cx.touch(i + 3)
+        {
+            return None;
+        }
+        if !cx.is_punct(i + 3, &[s]) {
+            return None;
+        }
+        let b = cx.toks.get(i + 2).filter(|t| t.kind == TokenKind::Number)?;
+        let c = cx.toks.get(i + 4).filter(|t| t.kind == TokenKind::Number)?;
+        (t.norm.clone(), b.norm.clone(), c.norm.clone(), i + 4)
+    };
+    if ![&a, &b, &c]
+        .iter()
+        .all(|s| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |s: &str| s.parse::<i32>().ok();
+    let (a4, c4) = (a.len() == 4, c.len() == 4);
+    let date = if a4 && !c4 {
+        Date::new(
+            n(&a)?,
+            u8::try_from(n(&b)?).ok()?,
+            u8::try_from(n(&c)?).ok()?,
+        )
+        .ok()
+    } else if c4 && !a4 {
+        let (x, y, z) = (n(&a)?, n(&b)?, n(&c)?);
+        let (xd, yd) = (u8::try_from(x).ok()?, u8::try_from(y).ok()?);
+        Date::new(z, yd, xd)
+            .ok()
+            .or_else(|| Date::new(z, xd, yd).ok())
+    } else {
+        None
+    }?;
+    if !(1800..=2100).contains(&date.year()) {
+        return None;
+    }
+    Some((
+        mention(cx.span(i, end), Some(date), Precision::Day, Basis::Explicit),
+        end + 1,
+    ))
+}
+
+/// [weekday] DAY [من] MONTH [year], starting with the day number at `d`; the mention starts
+/// at `start`.
+fn day_month(cx: &Ctx<'_>, start: usize, d: usize) -> Option<(TimeMention, usize)> {
+    let (v, s) = cx.number(d)?;
+    if s.len() > 2 || v.fract() != 0.0 || !(1.0..=31.0).contains(&v) {
+        return None;
+    }
+    let mut j = d + 1;
+    if cx.word(j) == Some("\u{0645}\u{0646}") {
+        j += 1;
+    }
+    let (cal, month, n, _weak) = cx.month_at(j, false)?;
+    month_tail(cx, start, j, cal, month, n, Some(v as u8), None, false)
+}
+
+/// The rest of a month expression: paired month, year, suffix; `j` is the month token.
+#[allow(clippy::too_many_arguments)]
+fn month_tail(
+    cx: &Ctx<'_>,
+    start: usize,
+    j: usize,
+    cal: Cal,
+    month: u8,
+    n: usize,
+    day: Option<u8>,
+    part: Option<u8>,
+    strong: bool,
+) -> Option<(TimeMention, usize)> {
+    let mut end = j + n - 1; // last token used
+                             // Paired form: "يناير/ كانون الثاني", "كانون الثاني (يناير)".
+    let mut paired = false;
+    if cx.is_punct(end + 1, &["/", "(", "-", "–"]) {
+        if let Some((c2, m2, n2, _)) = cx.month_at(end + 2, false) {
+            if c2 == cal && m2 == month {
+                end += 1 + n2;
+                paired = true;
+                if cx.is_punct(end + 1, &[")"]) {
+                    end += 1;
+                }
+            }
+        }
+    }
+    // Year: "2018", "عام 2018", "من عام 2018", "الجاري/الماضي".
+    let mut year: Option<i32> = None;
+    let mut rel: Option<i8> = None;
+    let mut k = end + 1;
+    if cx.word(k) == Some("\u{0645}\u{0646}") && matches!(cx.lex(k + 1), Some(Lex::Year)) {
+        k += 1;
+    }
+    if matches!(cx.lex(k), Some(Lex::Year)) && cx.year_at(k + 1).is_some() {
+        k += 1;
+    }
+    if let Some(y) = cx.year_at(k) {
+        year = Some(y);
+        end = k;
+        // Suffix هـ / م
+        if let Some(w) = cx.word(k + 1) {
+            if w == "\u{0647}" || w == "\u{0645}" {
+                end = k + 1;
+            }
+        }
+    } else if let Some(Lex::Rel(r)) = cx.lex(end + 1) {
+        rel = Some(r);
+        end += 1;
+    } else if cal == Cal::Hijri && cx.word(end + 1) == Some("\u{0647}") {
+        end += 1;
+    }
+    let weak_ok = strong || paired || day.is_some() || year.is_some() || rel.is_some();
+    let (_, _, _, weak) = cx.month_at(j, true)?;
+    if weak && !weak_ok {
+        return None;
+    }
+    let span = cx.span(start, end);
+    let precision = if day.is_some() {
+        Precision::Day
+    } else {
+        Precision::Month
+    };
+    let the_day = day.or(part);
+    let date_of = |y: i32| -> Option<Date> {
+        match cal {
+            Cal::Gregorian => match the_day {
+                Some(0) | None => month_date(y, month, the_day),
+                Some(d) => Date::new(y, month, d).ok(),
+            },
+            Cal::Hijri => {
+                let d = match the_day {
+                    None => 1,
+                    Some(0) => 29,
+                    Some(d) => d,
+                };
+                hijri_to_gregorian(y, month, d)
+            }
+        }
+    };
+    if let Some(y) = year {
+        let y_ok = match cal {
+            Cal::Gregorian => (1800..=2100).contains(&y),
+            Cal::Hijri => (1300..=1600).contains(&y),
+        };
+        if !y_ok {
+            return None;
+        }
+        let date = date_of(y)?;
+        return Some((
+            mention(span, Some(date), precision, Basis::Explicit),
+            end + 1,
+        ));
+    }
+    let Some(pub_date) = cx.published else {
+        return Some((mention(span, None, precision, Basis::Unresolved), end + 1));
+    };
+    let pub_year = match cal {
+        Cal::Gregorian => pub_date.year(),
+        Cal::Hijri => gregorian_to_hijri(pub_date).0,
+    };
+    // The most recent such date not after publication (the next with المقبل).
+    let this = date_of(pub_year);
+    let date = match rel {
+        Some(1) => match this {
+            Some(d) if d > pub_date => Some(d),
+            _ => date_of(pub_year + 1),
+        },
+        Some(0) => this,
+        _ => {
+            // Compare at the expression's precision: a month not after the publication month.
+            let first = date_of(pub_year).and_then(|d| match (cal, day) {
+                (Cal::Gregorian, None) => Date::new(d.year(), d.month(), 1).ok(),
+                (Cal::Hijri, None) => hijri_to_gregorian(pub_year, month, 1),
+                _ => Some(d),
+            });
+            match first {
+                Some(f) if f <= pub_date => this,
+                _ => date_of(pub_year - 1),
+            }
+        }
+    };
+    Some((mention(span, date, precision, Basis::Relative), end + 1))
+}
+
+/// عام 2011 is handled in the word patterns; here: 2011م and في/منذ 2011.
+fn bare_year(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
+    let y = cx.year_at(i)?;
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    let suffix_m = cx.word(i + 1) == Some("\u{0645}");
+    let prep = i > 0 && matches!(cx.lex_clitic(i - 1), Some(Lex::YearPrep));
+    if !suffix_m && !prep {
+        return None;
+    }
+    // "في 2000 غارة" is a quantity.
+    if !suffix_m && cx.word(i + 1).is_some_and(crate::numbers::is_unit_word) {
+        return None;
+    }
+    let end = if suffix_m { i + 1 } else { i };
+    let date = Date::new(y, 1, 1).ok();
+    Some((
+        mention(cx.span(i, end), date, Precision::Year, Basis::Explicit),
+        end + 1,
+    ))
+}
+
+fn relative(
+    cx: &Ctx<'_>,
+    span: Range<usize>,
+    f: impl Fn(Date) -> Option<Date>,
+    p: Precision,
+) -> TimeMention {
+    match cx.published {
+        Some(d) => mention(span, f(d), p, Basis::Relative),
+        None => mention(span, None, p, Basis::Unresolved),
+    }
+}
+
+fn word_pattern(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
+    let lex = cx.lex_clitic(i)?;
+    match lex {
+        Lex::DayPrefix => {
+            // مساء أمس، يوم الخميس، يوم 15 نيسان
+            let (m, next) = day_expression(cx, i, i + 1)?;
+            Some((m, next))
+        }
+        Lex::Part(day) => {
+            // منتصف نيسان, مطلع الشهر الماضي
+            if let Some((cal, month, n, _)) = cx.month_at(i + 1, false) {
+                return month_tail(cx, i, i + 1, cal, month, n, None, Some(day), true);
+            }
+            if cx.lex(i + 1) == Some(Lex::MonthTitle) {
+                if let Some((cal, month, n, _)) = cx.month_at(i + 2, false) {
+                    return month_tail(cx, i, i + 2, cal, month, n, None, Some(day), true);
+                }
+            }
+            if cx.lex(i + 1) == Some(Lex::MonthWord) {
+                if let Some(Lex::Rel(r)) = cx.lex(i + 2) {
+                    let span = cx.span(i, i + 2);
+                    let m = relative(
+                        cx,
+                        span,
+                        |d| {
+                            let (y, m) = add_months(d.year(), d.month(), i32::from(r));
+                            month_date(y, m, Some(day))
+                        },
+                        Precision::Month,
+                    );
+                    return Some((m, i + 3));
+                }
+            }
+            // أول أمس
+            day_expression(cx, i, i)
+        }
+        Lex::MonthTitle => {
+            let (cal, month, n, _) = cx.month_at(i + 1, false)?;
+            month_tail(cx, i, i + 1, cal, month, n, None, None, true)
+        }
+        Lex::Month(..) | Lex::MonthHead(_) => {
+            let (cal, month, n, _) = cx.month_at(i, true)?;
+            let strong = i > 0
+                && cx.word(i - 1) == Some("\u{0641}\u{064A}")
+                && month == 3
+                && cal == Cal::Gregorian;
+            month_tail(cx, i, i, cal, month, n, None, None, strong)
+        }
+        Lex::Year => {
+            // عام 2011 / العام الماضي / السنة الجارية
+            if let Some(y) = cx.year_at(i + 1) {
+                if !(1800..=2100).contains(&y) {
+                    return None;
+                }
+                let mut end = i + 1;
+                if cx.word(i + 2) == Some("\u{0645}") {
+                    end += 1;
+                }
+                let date = Date::new(y, 1, 1).ok();
+                return Some((
+                    mention(cx.span(i, end), date, Precision::Year, Basis::Explicit),
+                    end + 1,
+                ));
+            }
+            let w = cx.word(i)?;
+            let has_article = w.contains("\u{0627}\u{0644}");
+            if let (true, Some(Lex::Rel(r))) = (has_article, cx.lex(i + 1)) {
+                let span = cx.span(i, i + 1);
+                let m = relative(
+                    cx,
+                    span,
+                    |d| Date::new(d.year() + i32::from(r), 1, 1).ok(),
+                    Precision::Year,
+                );
+                return Some((m, i + 2));
+            }
+            None
+        }
+        Lex::This => {
+            // هذا العام / هذا الأسبوع / هذا الشهر
+            let l = cx.lex(i + 1)?;
+            let span = cx.span(i, i + 1);
+            let m = match l {
+                Lex::Year
+                    if cx
+                        .word(i + 1)
+                        .is_some_and(|w| w.starts_with("\u{0627}\u{0644}")) =>
+                {
+                    relative(
+                        cx,
+                        span,
+                        |d| Date::new(d.year(), 1, 1).ok(),
+                        Precision::Year,
+                    )
+                }
+                Lex::MonthWord => relative(
+                    cx,
+                    span,
+                    |d| month_date(d.year(), d.month(), None),
+                    Precision::Month,
+                ),
+                Lex::Week => relative(cx, span, Some, Precision::Week),
+                _ => return None,
+            };
+            Some((m, i + 2))
+        }
+        Lex::Week => {
+            let Some(Lex::Rel(r)) = cx.lex(i + 1) else {
+                return None;
+            };
+            let span = cx.span(i, i + 1);
+            Some((
+                relative(
+                    cx,
+                    span,
+                    |d| Some(d.add_days(7 * i64::from(r))),
+                    Precision::Week,
+                ),
+                i + 2,
+            ))
+        }
+        Lex::MonthWord => {
+            let Some(Lex::Rel(r)) = cx.lex(i + 1) else {
+                return None;
+            };
+            let span = cx.span(i, i + 1);
+            let m = relative(
+                cx,
+                span,
+                |d| {
+                    let (y, m) = add_months(d.year(), d.month(), i32::from(r));
+                    month_date(y, m, None)
+                },
+                Precision::Month,
+            );
+            Some((m, i + 2))
+        }
+        Lex::Before => before(cx, i),
+        _ => day_expression(cx, i, i),
+    }
+}
+
+/// Day-precision expressions at token `j`, with the mention starting at `start` (a
+/// time-of-day or يوم prefix when `start < j`).
+fn day_expression(cx: &Ctx<'_>, start: usize, j: usize) -> Option<(TimeMention, usize)> {
+    if start < j {
+        // يوم 15 نيسان
+        if let Some(r) = day_month(cx, start, j) {
+            return Some(r);
+        }
+    }
+    let lex = if start < j {
+        cx.lex(j)?
+    } else {
+        cx.lex_clitic(j)?
+    };
+    let day = |off: i64, end: usize| -> Option<(TimeMention, usize)> {
+        let span = cx.span(start, end);
+        Some((
+            relative(cx, span, |d| Some(d.add_days(off)), Precision::Day),
+            end + 1,
+        ))
+    };
+    match lex {
+        Lex::Today => day(0, j),
+        Lex::Tomorrow => day(1, j),
+        Lex::Yesterday => {
+            // أمس الأول = the day before yesterday
+            if cx.word(j + 1) == Some(normalize_word("الأول").as_str()) {
+                return day(-2, j + 1);
+            }
+            day(-1, j)
+        }
+        Lex::First | Lex::Part(1) => {
+            // أول أمس, أول من أمس
+            let o = cx.word(j)?;
+            if o != "\u{0627}\u{0648}\u{0644}" && !o.ends_with("\u{0627}\u{0648}\u{0644}") {
+                return None;
+            }
+            if cx.lex(j + 1) == Some(Lex::Yesterday) {
+                return day(-2, j + 1);
+            }
+            if cx.word(j + 1) == Some("\u{0645}\u{0646}") && cx.lex(j + 2) == Some(Lex::Yesterday) {
+                return day(-2, j + 2);
+            }
+            None
+        }
+        Lex::Weekday(wd) => {
+            // الخميس 15 نيسان 2018: the explicit date wins.
+            if let Some(r) = day_month(cx, start, j + 1) {
+                return Some(r);
+            }
+            let (rel, end) = match cx.lex(j + 1) {
+                Some(Lex::Rel(r)) => (r, j + 1),
+                _ => (2, j),
+            };
+            let span = cx.span(start, end);
+            let m = relative(
+                cx,
+                span,
+                |d| {
+                    let diff = (i64::from(d.weekday()) - i64::from(wd)).rem_euclid(7);
+                    Some(match rel {
+                        -1 => d.add_days(-(if diff == 0 { 7 } else { diff })),
+                        1 | 0 => {
+                            let ahead = (i64::from(wd) - i64::from(d.weekday())).rem_euclid(7);
+                            d.add_days(if ahead == 0 && rel == 1 { 7 } else { ahead })
+                        }
+                        _ => d.add_days(-diff),
+                    })
+                },
+                Precision::Day,
+            );
+            Some((m, end + 1))
+        }
+        _ => None,
+    }
+}
+
+/// قبل ١٠ أيام، قبل يومين، قبل أسبوع، قبل ثلاثة أشهر.
+fn before(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
+    use crate::numbers::Unit;
+    let (n, unit, end) = if let Some(p) = parse_number_at(cx.toks, i + 1).filter(|p| !p.vague) {
+        let u = crate::numbers::unit_of(cx.word(p.end)?)?;
+        (p.value, u, p.end)
+    } else {
+        let w = cx.word(i + 1)?;
+        if let Some(u) = crate::numbers::dual_unit_of(w) {
+            (2.0, u, i + 1)
+        } else if ["يوم", "أسبوع", "شهر", "عام", "سنة"]
+            .iter()
+            .any(|s| normalize_word(s) == w)
+        {
+            (1.0, crate::numbers::unit_of(w)?, i + 1)
+        } else {
+            return None;
+        }
+    };
+    if !(n > 0.0 && n <= 10_000.0) {
+        return None;
+    }
+    let span = cx.span(i, end);
+    let k = n.round() as i64;
+    let m = match unit {
+        Unit::Day => relative(cx, span, |d| Some(d.add_days(-k)), Precision::Day),
+        Unit::Week => relative(cx, span, |d| Some(d.add_days(-7 * k)), Precision::Week),
+        Unit::Month => relative(
+            cx,
+            span,
+            |d| {
+                let (y, m) = add_months(d.year(), d.month(), -(k as i32));
+                month_date(y, m, None)
+            },
+            Precision::Month,
+        ),
+        Unit::Year => relative(
+            cx,
+            span,
+            |d| Date::new(d.year() - k as i32, 1, 1).ok(),
+            Precision::Year,
+        ),
+        _ => return None,
+    };
+    Some((m, end + 1))
+}
