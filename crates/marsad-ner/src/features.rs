@@ -1,0 +1,315 @@
+//! Hashed feature extraction: each token gets a list of row indices into the weight table.
+
+use crate::resources::Resources;
+use crate::text::{normalize, shape, strip_proclitics};
+
+const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+
+/// A fast, stable 64-bit hash of bytes (same value on every platform and run).
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325 ^ (b.len() as u64).wrapping_mul(K2);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(a)).wrapping_mul(K1).rotate_left(29);
+    }
+    let rem = chunks.remainder();
+    if !rem.is_empty() {
+        let mut a = [0u8; 8];
+        a[..rem.len()].copy_from_slice(rem);
+        h = (h ^ u64::from_le_bytes(a)).wrapping_mul(K1).rotate_left(29);
+    }
+    fmix(h)
+}
+
+#[inline]
+fn fmix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
+}
+
+/// Combines two hashes (order-sensitive).
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    fmix(a.wrapping_mul(K1) ^ b.rotate_left(17).wrapping_add(K2))
+}
+
+const PAD_L: u64 = 0x1111;
+const PAD_R: u64 = 0x2222;
+
+/// Per-token information computed once per sentence.
+#[derive(Debug, Clone, Default)]
+struct TokInfo {
+    raw: u64,
+    norm: u64,
+    stem: u64,
+    pc: u64,
+    pre: [u64; 4],
+    suf: [u64; 4],
+    shape: u64,
+    cluster: Option<(u64, u8)>,
+    gaz: u8,
+}
+
+/// Reusable buffers for feature extraction.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    norms: Vec<String>,
+    info: Vec<TokInfo>,
+    gaz: Vec<u8>,
+}
+
+/// Features of a sentence in compressed rows: token `i` has `feats[offs[i]..offs[i+1]]`.
+#[derive(Debug, Default, Clone)]
+pub struct FeatureRows {
+    /// Row indices into the weight table.
+    pub feats: Vec<u32>,
+    /// Token offsets into `feats` (`len() == tokens + 1`).
+    pub offs: Vec<u32>,
+}
+
+impl FeatureRows {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.offs.len().saturating_sub(1)
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The feature rows of token `i`.
+    pub fn token(&self, i: usize) -> &[u32] {
+        &self.feats[self.offs[i] as usize..self.offs[i + 1] as usize]
+    }
+}
+
+const CLUSTER_W0: [u8; 6] = [4, 6, 8, 10, 13, 63];
+const CLUSTER_W1: [u8; 3] = [4, 8, 63];
+const CLUSTER_W2: [u8; 1] = [6];
+
+fn prefix_hashes(s: &str) -> ([u64; 4], [u64; 4]) {
+    let mut pre = [0u64; 4];
+    let mut suf = [0u64; 4];
+    let ends: Vec<usize> = s
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(4)
+        .collect();
+    for (k, &e) in ends.iter().enumerate() {
+        pre[k] = hash_bytes(&s.as_bytes()[..e]);
+    }
+    let starts: Vec<usize> = s.char_indices().rev().map(|(i, _)| i).take(4).collect();
+    for (k, &b) in starts.iter().enumerate() {
+        suf[k] = hash_bytes(&s.as_bytes()[b..]);
+    }
+    (pre, suf)
+}
+
+/// Computes the hashed features of a sentence of tokens into `rows`, with `bits`-bit row
+/// indices.
+pub fn extract<S: AsRef<str>>(
+    res: &Resources,
+    tokens: &[S],
+    bits: u32,
+    scratch: &mut Scratch,
+    rows: &mut FeatureRows,
+) {
+    let n = tokens.len();
+    scratch.norms.clear();
+    scratch.info.clear();
+    for t in tokens {
+        scratch.norms.push(normalize(t.as_ref()));
+    }
+    res.gazetteer.mark(&scratch.norms, &mut scratch.gaz);
+    for (i, t) in tokens.iter().enumerate() {
+        let norm = &scratch.norms[i];
+        let (pc, stem) = strip_proclitics(norm);
+        let (pre, suf) = prefix_hashes(norm);
+        scratch.info.push(TokInfo {
+            raw: hash_bytes(t.as_ref().as_bytes()),
+            norm: hash_bytes(norm.as_bytes()),
+            stem: hash_bytes(stem.as_bytes()),
+            pc: hash_bytes(pc.as_bytes()),
+            pre,
+            suf,
+            shape: u64::from(shape(norm)),
+            cluster: res.clusters.get(norm),
+            gaz: scratch.gaz[i],
+        });
+    }
+    rows.feats.clear();
+    rows.offs.clear();
+    rows.offs.push(0);
+    let shift = 64 - bits;
+    let info = &scratch.info;
+    let norm_at = |j: isize| -> u64 {
+        if j < 0 {
+            PAD_L
+        } else if j as usize >= n {
+            PAD_R
+        } else {
+            info[j as usize].norm
+        }
+    };
+    let stem_at = |j: isize| -> u64 {
+        if j < 0 {
+            PAD_L
+        } else if j as usize >= n {
+            PAD_R
+        } else {
+            info[j as usize].stem
+        }
+    };
+    for i in 0..n {
+        let ii = i as isize;
+        let t = &info[i];
+        let f = &mut rows.feats;
+        let mut push = |tmpl: u64, v: u64| {
+            f.push((mix(tmpl, v) >> shift) as u32);
+        };
+        push(1, 0);
+        push(2, t.raw);
+        push(3, t.norm);
+        for k in 0..4 {
+            if t.pre[k] != 0 {
+                push(10 + k as u64, t.pre[k]);
+            }
+            if t.suf[k] != 0 {
+                push(20 + k as u64, t.suf[k]);
+            }
+        }
+        push(30, t.stem);
+        push(31, t.pc);
+        push(32, mix(t.pc, t.shape));
+        push(33, t.shape);
+        push(34, mix(t.shape, norm_at(ii - 1)));
+        let sh = |j: isize| -> u64 {
+            if j < 0 || j as usize >= n {
+                99
+            } else {
+                info[j as usize].shape
+            }
+        };
+        push(35, sh(ii - 1));
+        push(36, sh(ii + 1));
+        push(40, norm_at(ii - 1));
+        push(41, norm_at(ii - 2));
+        push(42, norm_at(ii + 1));
+        push(43, norm_at(ii + 2));
+        push(44, stem_at(ii - 1));
+        push(45, stem_at(ii + 1));
+        push(46, stem_at(ii - 2));
+        push(47, stem_at(ii + 2));
+        push(50, mix(norm_at(ii - 1), t.norm));
+        push(51, mix(t.norm, norm_at(ii + 1)));
+        push(52, mix(norm_at(ii - 2), norm_at(ii - 1)));
+        push(53, mix(norm_at(ii + 1), norm_at(ii + 2)));
+        push(54, mix(stem_at(ii - 1), t.stem));
+        push(55, mix(t.suf[1], norm_at(ii - 1)));
+        // word clusters
+        let cl = |j: isize| -> Option<(u64, u8)> {
+            if j < 0 || j as usize >= n {
+                None
+            } else {
+                info[j as usize].cluster
+            }
+        };
+        let mut cluster_feats = |tmpl: u64, c: Option<(u64, u8)>, lens: &[u8]| match c {
+            None => push(tmpl, 7),
+            Some((path, len)) => {
+                for (k, &l) in lens.iter().enumerate() {
+                    let l = l.min(len);
+                    let p = if l == 0 { 0 } else { path >> (len - l) };
+                    push(tmpl + k as u64, mix(u64::from(l), p));
+                    if l == len {
+                        break;
+                    }
+                }
+            }
+        };
+        cluster_feats(100, t.cluster, &CLUSTER_W0);
+        cluster_feats(110, cl(ii - 1), &CLUSTER_W1);
+        cluster_feats(120, cl(ii + 1), &CLUSTER_W1);
+        cluster_feats(130, cl(ii - 2), &CLUSTER_W2);
+        cluster_feats(140, cl(ii + 2), &CLUSTER_W2);
+        // gazetteer
+        let gz = |j: isize| -> u8 {
+            if j < 0 || j as usize >= n {
+                0
+            } else {
+                info[j as usize].gaz
+            }
+        };
+        for (tmpl, g) in [(200u64, t.gaz), (210, gz(ii - 1)), (220, gz(ii + 1))] {
+            if g == 0 {
+                push(tmpl, 0);
+            }
+            for b in 0..8 {
+                if g & (1 << b) != 0 {
+                    push(tmpl + 1, b);
+                }
+            }
+        }
+        if t.gaz != 0 {
+            push(230, mix(u64::from(t.gaz), norm_at(ii - 1)));
+        }
+        if i == 0 {
+            push(240, 0);
+        }
+        rows.offs.push(rows.feats.len() as u32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_is_stable_and_spreads() {
+        assert_eq!(hash_bytes(b"abc"), hash_bytes(b"abc"));
+        assert_ne!(hash_bytes(b"abc"), hash_bytes(b"abd"));
+        assert_ne!(hash_bytes(b""), hash_bytes(b"\0"));
+        assert_ne!(mix(1, 2), mix(2, 1));
+    }
+
+    #[test]
+    fn features_are_in_range_and_deterministic() {
+        let res = Resources::default();
+        let toks = ["قال", "الرئيس", "السوري", "بشار", "الأسد", "."];
+        let mut sc = Scratch::default();
+        let mut a = FeatureRows::default();
+        let mut b = FeatureRows::default();
+        extract(&res, &toks, 16, &mut sc, &mut a);
+        extract(&res, &toks, 16, &mut sc, &mut b);
+        assert_eq!(a.len(), toks.len());
+        assert_eq!(a.feats, b.feats);
+        assert!(a.feats.iter().all(|&f| f < (1 << 16)));
+        assert!(!a.token(3).is_empty());
+        // same word in the same context gives the same features; a different word does not
+        let mut c = FeatureRows::default();
+        extract(
+            &res,
+            &["قال", "الرئيس", "السوري", "حافظ", "الأسد", "."],
+            16,
+            &mut sc,
+            &mut c,
+        );
+        assert_ne!(a.token(3), c.token(3));
+        assert_eq!(a.token(0).len(), c.token(0).len());
+    }
+
+    #[test]
+    fn empty_sentence_has_no_rows() {
+        let mut sc = Scratch::default();
+        let mut r = FeatureRows::default();
+        extract::<&str>(&Resources::default(), &[], 18, &mut sc, &mut r);
+        assert!(r.is_empty());
+    }
+}

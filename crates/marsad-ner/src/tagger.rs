@@ -1,0 +1,202 @@
+//! The run-time tagger: text in, entity spans (byte ranges) with kinds and confidences out.
+
+use crate::eval::{detect_format, parse_flat, parse_gold, read_text, EvalReport, Format};
+use crate::features::{extract, FeatureRows, Scratch};
+use crate::model::Model;
+use crate::resources::Resources;
+use crate::tags::{spans, EntityKind, Tag, NUM_LABELS};
+use crate::text::{sentences, tokenize};
+use crate::train::{train_with, TrainOptions};
+use crate::NerError;
+use std::cell::RefCell;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The bundled model trained on ANERcorp (CC BY-SA 4.0, see `data/ner/NOTICE`).
+pub const BUNDLED_MODEL: &[u8] = include_bytes!("../../../data/ner/model/anercorp.bin");
+
+/// A named entity found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Byte range into the tagged text (on character boundaries).
+    pub span: Range<usize>,
+    /// The entity kind.
+    pub kind: EntityKind,
+    /// Confidence in [0, 1]: the mean posterior probability of the entity's labels.
+    pub score: f32,
+}
+
+/// A model with the resources its features look up.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    model: Model,
+    res: Resources,
+}
+
+#[derive(Default)]
+struct Buffers {
+    scratch: Scratch,
+    rows: FeatureRows,
+    em: Vec<f32>,
+    path: Vec<usize>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
+static SHARED: OnceLock<Result<Tagger, NerError>> = OnceLock::new();
+
+impl Tagger {
+    /// The bundled ANERcorp model with the bundled gazetteer and clusters.
+    pub fn bundled() -> Result<Tagger, NerError> {
+        Ok(Tagger::new(
+            Model::from_bytes(BUNDLED_MODEL)?,
+            Resources::bundled(),
+        ))
+    }
+
+    /// A process-wide bundled tagger, loaded once.
+    pub fn shared() -> Result<&'static Tagger, NerError> {
+        SHARED
+            .get_or_init(Tagger::bundled)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// A model file (see [`Model::to_bytes`]) with the bundled resources.
+    pub fn load(path: &Path) -> Result<Tagger, NerError> {
+        let b =
+            std::fs::read(path).map_err(|e| NerError::Io(format!("{}: {e}", path.display())))?;
+        Ok(Tagger::new(Model::from_bytes(&b)?, Resources::bundled()))
+    }
+
+    /// A tagger from parts.
+    pub fn new(model: Model, res: Resources) -> Tagger {
+        Tagger { model, res }
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The resources.
+    pub fn resources(&self) -> &Resources {
+        &self.res
+    }
+
+    fn decode<S: AsRef<str>>(&self, tokens: &[S], b: &mut Buffers) {
+        extract(
+            &self.res,
+            tokens,
+            self.model.bits,
+            &mut b.scratch,
+            &mut b.rows,
+        );
+        self.model.emissions(&b.rows, &mut b.em);
+        self.model.viterbi(&b.em, &mut b.path);
+    }
+
+    /// Tags one sentence of tokens (ANERcorp tokenization: clitics attached, punctuation
+    /// separate).
+    pub fn tag_tokens<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
+        BUFFERS.with(|b| {
+            let mut b = b.borrow_mut();
+            self.decode(tokens, &mut b);
+            b.path.iter().map(|&l| Tag::from_index(l)).collect()
+        })
+    }
+
+    /// Tags one sentence of tokens; each tag with its posterior probability.
+    pub fn tag_tokens_scored<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<(Tag, f32)> {
+        BUFFERS.with(|b| {
+            let mut b = b.borrow_mut();
+            self.decode(tokens, &mut b);
+            let post = self.model.posteriors(&b.em);
+            b.path
+                .iter()
+                .enumerate()
+                .map(|(i, &l)| (Tag::from_index(l), post[i * NUM_LABELS + l]))
+                .collect()
+        })
+    }
+
+    /// Finds the entities of a text (tokenized and sentence-split here); spans are byte
+    /// ranges into `text`.
+    pub fn tag(&self, text: &str) -> Vec<Entity> {
+        let toks = tokenize(text);
+        let mut out = Vec::new();
+        BUFFERS.with(|b| {
+            let mut b = b.borrow_mut();
+            let mut words: Vec<&str> = Vec::new();
+            for s in sentences(text, &toks) {
+                words.clear();
+                words.extend(toks[s.clone()].iter().map(|r| &text[r.clone()]));
+                self.decode(&words, &mut b);
+                if b.path.iter().all(|&l| l == 0) {
+                    continue;
+                }
+                let tags: Vec<Tag> = b.path.iter().map(|&l| Tag::from_index(l)).collect();
+                let post = self.model.posteriors(&b.em);
+                for (r, kind) in spans(&tags) {
+                    let mut p = 0.0;
+                    for i in r.clone() {
+                        p += post[i * NUM_LABELS + b.path[i]];
+                    }
+                    let score = p / r.len() as f32;
+                    let first = &toks[s.start + r.start];
+                    let last = &toks[s.start + r.end - 1];
+                    out.push(Entity {
+                        span: first.start..last.end,
+                        kind,
+                        score,
+                    });
+                }
+            }
+        });
+        out
+    }
+
+    /// Scores the tagger on a file (format detected from its tags; a directory is read as
+    /// the concatenation of its `*.txt` files, as AQMAR ships).
+    pub fn eval_file(&self, path: &Path) -> Result<EvalReport, NerError> {
+        let text = read_text(path)?;
+        let format = detect_format(&text);
+        Ok(self.eval_text(&text, format))
+    }
+
+    /// Scores the tagger on the text of an annotated file in `format`.
+    pub fn eval_text(&self, text: &str, format: Format) -> EvalReport {
+        let mut rep = EvalReport::default();
+        for g in parse_gold(text, format) {
+            let pred = spans(&self.tag_tokens(&g.tokens));
+            rep.tokens += g.tokens.len();
+            rep.add(&g.entities, &pred, format.kinds());
+        }
+        rep
+    }
+}
+
+/// Trains a model on an ANERcorp-format file with the bundled resources.
+pub fn train_file(path: &Path, opts: &TrainOptions) -> Result<Model, NerError> {
+    let text = read_text(path)?;
+    let format = detect_format(&text);
+    if format == Format::Wojood {
+        return Err(NerError::Data(format!(
+            "{}: nested (Wojood) files are for evaluation only",
+            path.display()
+        )));
+    }
+    let sents = parse_flat(&text, format);
+    if sents.is_empty() {
+        return Err(NerError::Data(format!("{}: no sentences", path.display())));
+    }
+    Ok(train_with(&Resources::bundled(), &sents, opts, |_, _| {}).quantized())
+}
+
+/// Scores a model (with the bundled resources) on an annotated file.
+pub fn eval_file(model: &Model, path: &Path) -> Result<EvalReport, NerError> {
+    Tagger::new(model.clone(), Resources::bundled()).eval_file(path)
+}
