@@ -1,0 +1,1278 @@
+//! The rule engine: triggers → status → attribution → arguments → events.
+
+use crate::lexicon::{Lexicon, ModeRule, Scope, Slot, SrcKind};
+use crate::quant::{self, QMention};
+use crate::text::{particle_is, readings, sentences, tokenize, Kind, Reading, Tok};
+use marsad_kb::{EntryRef, Kb};
+use marsad_types::{
+    ActorRef, Attribution, CharOffsets, Document, Duration, Event, EventType, LocationRef, Mode,
+    Quantity, SentenceSpan, Status, TextSpan, TimeRef,
+};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A knowledge-base mention mapped to tokens.
+#[derive(Debug, Clone)]
+struct Ent {
+    toks: Range<usize>,
+    span: Range<usize>,
+    place: Option<u32>,
+    actor: Option<u32>,
+    precision: Option<u8>,
+}
+
+impl Ent {
+    fn is_place(&self) -> bool {
+        self.place.is_some()
+    }
+}
+
+/// A source in an attribution chain.
+#[derive(Debug, Clone)]
+struct Src {
+    toks: Range<usize>,
+    kind: &'static str,
+    /// Head stem (for back-references: المصادر → مصادر).
+    head: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Chain {
+    srcs: Vec<Src>,
+    /// Extra head keywords that identify the chain (a collapsed "تقرير").
+    keys: Vec<String>,
+}
+
+/// A matched trigger.
+#[derive(Debug, Clone)]
+struct Cand {
+    entry: usize,
+    matched: Vec<usize>,
+    head: usize,
+    last: usize,
+    sent: usize,
+    reading: Reading,
+    pat_len: usize,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    reads: Vec<Vec<Reading>>,
+    sents: Vec<Range<usize>>,
+    sent_of: Vec<usize>,
+    ents: Vec<Ent>,
+    ent_at: Vec<Option<usize>>,
+}
+
+impl Doc<'_> {
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Number)
+    }
+
+    /// Token `i` is one of `words` up to clitics.
+    fn has(&self, i: usize, words: &[String]) -> bool {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => {
+                words.iter().any(|w| *w == t.norm) || self.reads[i].iter().any(|r| words.contains(&r.stem))
+            }
+            Some(t) => words.iter().any(|w| *w == t.norm),
+            None => false,
+        }
+    }
+
+    /// Token `i` is `w` up to a conjunction.
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| particle_is(&t.norm, w))
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.is(i, w))
+    }
+
+    /// Up to `n` word token indices after `i` in its sentence.
+    fn next_words(&self, i: usize, n: usize) -> Vec<usize> {
+        let s = &self.sents[self.sent_of[i]];
+        (i + 1..s.end).filter(|&j| self.is_word(j)).take(n).collect()
+    }
+
+    /// Up to `n` word token indices before `i` in its sentence, nearest first.
+    fn prev_words(&self, i: usize, n: usize) -> Vec<usize> {
+        let s = &self.sents[self.sent_of[i]];
+        (s.start..i).rev().filter(|&j| self.is_word(j)).take(n).collect()
+    }
+
+    fn is_clause_break(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::End || matches!(t.norm.as_str(), "،" | "," | ":" | "؛"))
+    }
+
+    fn span_text(&self, r: Range<usize>) -> &str {
+        self.text.get(r).unwrap_or("")
+    }
+
+    fn tok_range_bytes(&self, r: &Range<usize>) -> Range<usize> {
+        if r.start >= r.end || r.end > self.toks.len() {
+            return 0..0;
+        }
+        self.toks[r.start].span.start..self.toks[r.end - 1].span.end
+    }
+}
+
+const REL_PRONOUNS: [&str; 6] = ["التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان"];
+const THAT: [&str; 8] = ["ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "اننا"];
+const TIME_WORDS: [&str; 16] = [
+    "امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "حينها",
+    "سابقا", "مؤخرا", "اول", "صباح", "مساء", "ايضا",
+];
+
+fn kind_words<'a>(lex: &'a Lexicon, k: SrcKind) -> &'a [Vec<String>] {
+    lex.sources.get(&k).map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// Whether a multi-word lexicon item starts at token `i` (through conjunction only for the
+/// first word, exact for the rest); returns the index of the last word.
+fn seq_at(d: &Doc, i: usize, seq: &[String], loose_first: bool) -> Option<usize> {
+    let mut j = i;
+    let mut last = i;
+    for (k, w) in seq.iter().enumerate() {
+        while j < d.toks.len() && d.toks[j].kind == Kind::Punct && d.toks[j].norm != "،" && k > 0 {
+            j += 1;
+        }
+        if !d.is_word(j) {
+            return None;
+        }
+        let ok = if k == 0 && loose_first {
+            d.has(j, std::slice::from_ref(w))
+        } else {
+            particle_is(&d.toks[j].norm, w)
+        };
+        if !ok {
+            return None;
+        }
+        last = j;
+        j += 1;
+    }
+    Some(last)
+}
+
+fn seqs_at(d: &Doc, i: usize, seqs: &[Vec<String>], loose: bool) -> Option<usize> {
+    seqs.iter().filter_map(|s| seq_at(d, i, s, loose)).max()
+}
+
+pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
+    let full = doc.full_text();
+    let toks = tokenize(&full);
+    let reads: Vec<Vec<Reading>> = toks
+        .iter()
+        .map(|t| if t.kind == Kind::Word { readings(&t.norm) } else { Vec::new() })
+        .collect();
+    let sents = sentences(&toks);
+    let mut sent_of = vec![0; toks.len()];
+    for (si, s) in sents.iter().enumerate() {
+        for x in sent_of[s.clone()].iter_mut() {
+            *x = si;
+        }
+    }
+    // knowledge-base mentions → tokens
+    let mut ents = Vec::new();
+    let mut ent_at = vec![None; toks.len()];
+    for m in kb.find(&full) {
+        let (place, actor) = match m.chosen {
+            Some(EntryRef::Place(p)) => (Some(p), None),
+            Some(EntryRef::Actor(a)) => (None, Some(a)),
+            None => continue,
+        };
+        let first = toks.partition_point(|t| t.span.end <= m.span.start);
+        let mut last = first;
+        while last < toks.len() && toks[last].span.start < m.span.end {
+            last += 1;
+        }
+        if first >= last {
+            continue;
+        }
+        let idx = ents.len();
+        for x in ent_at[first..last].iter_mut() {
+            *x = Some(idx);
+        }
+        ents.push(Ent {
+            toks: first..last,
+            span: m.span.clone(),
+            place,
+            actor,
+            precision: m.precision,
+        });
+    }
+    let d = Doc {
+        text: &full,
+        toks,
+        reads,
+        sents,
+        sent_of,
+        ents,
+        ent_at,
+    };
+    let cands = match_triggers(&d, lex);
+    let offs = CharOffsets::new(&full);
+    let quants = quant::find(&full);
+    let times = quant::find_times(&full, doc.published);
+    let chains = attribution(&d, lex, &cands);
+    let mut events = Vec::new();
+    let mut prev_agree_sent: Option<usize> = None;
+    for (ci, c) in cands.iter().enumerate() {
+        let e = &lex.entries[c.entry];
+        let Some(status) = status_of(&d, lex, c, &cands, ci, prev_agree_sent) else {
+            continue;
+        };
+        if e.etype == EventType::Agree {
+            prev_agree_sent = Some(c.sent);
+        }
+        let head_span = if e.span_all {
+            d.toks[c.head].span.start..d.toks[c.last].span.end
+        } else {
+            d.toks[c.head].span.clone()
+        };
+        let mode = mode_of(&d, lex, c);
+        let chain = chains.get(ci).cloned().unwrap_or_default();
+        let (actors, recipients, mediators) = arguments(&d, kb, lex, c, &cands, &chain);
+        let locations = locations(&d, kb, c, &chain);
+        let sent_bytes = d.tok_range_bytes(&d.sents[c.sent]);
+        let (quantities, duration) = quantities_of(&d, c, &cands, e.etype, mode, &quants, &offs);
+        let time = time_of(&d, c, &times, doc, &offs);
+        let attribution = chain
+            .srcs
+            .iter()
+            .map(|s| {
+                let b = d.tok_range_bytes(&s.toks);
+                Attribution {
+                    text: d.span_text(b.clone()).to_string(),
+                    start: offs.char_of(b.start),
+                    end: offs.char_of(b.end),
+                    name: d.ents.iter().find(|en| en.toks.start >= s.toks.start && en.toks.end <= s.toks.end).and_then(|en| en.actor).map(|a| kb.actor(a).name.clone()),
+                    kind: s.kind.to_string(),
+                }
+            })
+            .collect::<Vec<_>>();
+        let start = offs.char_of(head_span.start);
+        let end = offs.char_of(head_span.end);
+        let country = locations
+            .iter()
+            .find_map(|l| l.id.as_ref().and_then(|_| l.admin1.as_ref()).map(|_| "SYR".to_string()))
+            .or_else(|| place_country(&d, kb, c));
+        let mut conf: f32 = 0.55;
+        if !actors.is_empty() {
+            conf += 0.15;
+        }
+        if !locations.is_empty() {
+            conf += 0.1;
+        }
+        if e.weak {
+            conf -= 0.1;
+        }
+        events.push(Event {
+            id: Event::make_id(&doc.id, start, end, e.etype),
+            event_type: e.etype,
+            mode,
+            status,
+            trigger: TextSpan {
+                text: d.span_text(head_span.clone()).to_string(),
+                start,
+                end,
+            },
+            sentence: SentenceSpan {
+                start: offs.char_of(sent_bytes.start),
+                end: offs.char_of(sent_bytes.end),
+            },
+            actors,
+            recipients,
+            mediators,
+            locations,
+            time,
+            quantities,
+            duration,
+            attribution,
+            confidence: conf.clamp(0.0, 1.0),
+            rule: e.id.clone(),
+            cluster: None,
+            country,
+        });
+    }
+    cluster(&mut events, &doc.id);
+    events
+}
+
+fn place_country(d: &Doc, kb: &Kb, c: &Cand) -> Option<String> {
+    let s = &d.sents[c.sent];
+    d.ents
+        .iter()
+        .filter(|e| e.toks.start >= s.start && e.toks.end <= s.end)
+        .find_map(|e| e.place.map(|p| kb.place(p).country.clone()))
+        .filter(|c| !c.is_empty())
+}
+
+// ------------------------------------------------------------------ triggers
+
+fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
+    let mut all = Vec::new();
+    for (si, s) in d.sents.iter().enumerate() {
+        for i in s.clone() {
+            if d.toks[i].kind != Kind::Word {
+                continue;
+            }
+            for r in &d.reads[i] {
+                let Some(hits) = lex.index.get(&r.stem) else { continue };
+                for &(ei, pi) in hits {
+                    let pat = &lex.entries[ei].patterns[pi];
+                    if let Some(matched) = match_rest(d, &pat[1..], i, s.end) {
+                        let mut m = vec![i];
+                        m.extend(matched);
+                        let last = *m.last().unwrap_or(&i);
+                        all.push(Cand {
+                            entry: ei,
+                            head: i,
+                            last,
+                            pat_len: m.len(),
+                            matched: m,
+                            sent: si,
+                            reading: r.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // conditions
+    all.retain(|c| conditions_hold(d, lex, c));
+    // de-duplicate: one candidate per (entry, head): keep the longest
+    all.sort_by(|a, b| {
+        b.pat_len
+            .cmp(&a.pat_len)
+            .then(lex.entries[a.entry].weak.cmp(&lex.entries[b.entry].weak))
+            .then(a.head.cmp(&b.head))
+            .then(a.entry.cmp(&b.entry))
+    });
+    let mut used = vec![false; d.toks.len()];
+    let mut kept: Vec<Cand> = Vec::new();
+    for c in all {
+        if c.matched.iter().any(|&t| used[t]) {
+            continue;
+        }
+        for &t in &c.matched {
+            used[t] = true;
+        }
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| c.head);
+    // weak triggers give way to a strong one of the same type nearby in the sentence
+    let strong: Vec<(usize, usize, EventType)> = kept
+        .iter()
+        .filter(|c| !lex.entries[c.entry].weak)
+        .map(|c| (c.sent, c.head, lex.entries[c.entry].etype))
+        .collect();
+    kept.retain(|c| {
+        let e = &lex.entries[c.entry];
+        !e.weak
+            || !strong
+                .iter()
+                .any(|&(s, h, t)| s == c.sent && t == e.etype && h.abs_diff(c.head) <= 12)
+    });
+    // weak triggers of the same type close together are one event
+    let mut out: Vec<Cand> = Vec::new();
+    for c in kept {
+        let e = &lex.entries[c.entry];
+        if e.weak {
+            if let Some(p) = out.last() {
+                if p.sent == c.sent && lex.entries[p.entry].etype == e.etype && c.head - p.head <= 6 {
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    // aims and goals ("بهدف الضغط ... لفك الحصار") are not events
+    out.retain(|c| {
+        if c.reading.prep != Some('ل') {
+            return true;
+        }
+        !d.prev_words(c.head, 6).iter().any(|&j| {
+            d.is_any(j, &["بهدف", "بغيه", "لاجل", "سعيا", "هدفها", "هدفه", "بهدفه"])
+                || (d.is(j, "اجل") && j > 0 && d.is(j - 1, "من"))
+        })
+    });
+    out
+}
+
+fn match_rest(d: &Doc, slots: &[Slot], i: usize, end: usize) -> Option<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut j = i + 1;
+    let mut gap = 0usize;
+    for s in slots {
+        match s {
+            Slot::Gap(n) => gap = *n,
+            Slot::Word(ws) => {
+                let mut found = None;
+                let mut words_seen = 0usize;
+                while j < end {
+                    let t = &d.toks[j];
+                    if t.kind == Kind::End || (t.kind == Kind::Punct && matches!(t.norm.as_str(), "،" | "," | ":")) {
+                        break;
+                    }
+                    if t.kind == Kind::Punct {
+                        j += 1;
+                        continue;
+                    }
+                    if d.has(j, ws) {
+                        found = Some(j);
+                        break;
+                    }
+                    words_seen += 1;
+                    if words_seen > gap {
+                        break;
+                    }
+                    j += 1;
+                }
+                let f = found?;
+                out.push(f);
+                j = f + 1;
+                gap = 0;
+            }
+        }
+    }
+    Some(out)
+}
+
+fn conditions_hold(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
+    let e = &lex.entries[c.entry];
+    if let Some(w) = &e.next {
+        if !d.next_words(c.last, w.n).iter().any(|&j| d.has(j, &w.words)) {
+            return false;
+        }
+    }
+    if let Some(w) = &e.nonext {
+        if d.next_words(c.last, w.n.max(1)).iter().take(w.n.max(1)).any(|&j| d.has(j, &w.words)) {
+            return false;
+        }
+    }
+    if let Some(w) = &e.prev {
+        if !d.prev_words(c.head, w.n).iter().any(|&j| d.has(j, &w.words)) {
+            return false;
+        }
+    }
+    for w in &e.noprev {
+        if d.prev_words(c.head, w.n).iter().any(|&j| d.has(j, &w.words)) {
+            return false;
+        }
+    }
+    if let Some(w) = &e.near {
+        let mut around = d.prev_words(c.head, w.n);
+        around.extend(d.next_words(c.last, w.n));
+        if !around.iter().any(|&j| d.has(j, &w.words)) {
+            return false;
+        }
+    }
+    if let Some(cl) = e.noclitic {
+        if c.reading.prep == Some(cl) {
+            return false;
+        }
+    }
+    // a word that is part of a place or actor name is not a trigger ("مخبز البعث")
+    if d.ent_at[c.head].is_some() {
+        return false;
+    }
+    true
+}
+
+fn mode_of(d: &Doc, lex: &Lexicon, c: &Cand) -> Option<Mode> {
+    let e = &lex.entries[c.entry];
+    let near: Vec<usize> = {
+        let mut v = d.prev_words(c.head, 6);
+        v.extend(d.next_words(c.last, 6));
+        v
+    };
+    for (m, ws) in &e.mode_words {
+        if near.iter().any(|&j| d.has(j, ws)) || c.matched.iter().any(|&j| d.has(j, ws)) {
+            return Some(*m);
+        }
+    }
+    match e.mode {
+        ModeRule::None => None,
+        ModeRule::Fixed(m) => {
+            if e.etype == EventType::Consult {
+                return Some(m);
+            }
+            Some(m)
+        }
+        ModeRule::Context => {
+            for (m, seqs) in &lex.modes {
+                for &j in c.matched.iter().chain(near.iter()) {
+                    if seqs.iter().any(|s| s.len() == 1 && d.has(j, s)) || seqs_at(d, j, seqs, true).is_some() {
+                        return Some(*m);
+                    }
+                }
+            }
+            None
+        }
+    }
+    .or_else(|| {
+        // third-party talks: a sponsor or a mediator named in the sentence
+        if e.etype == EventType::Consult {
+            let s = &d.sents[c.sent];
+            if (s.start..s.end).any(|j| d.is_any(j, &["برعايه", "بوساطه", "بحضور", "رعايه", "وساطه"])) {
+                return Some(Mode::ThirdParty);
+            }
+        }
+        None
+    })
+}
+
+// ------------------------------------------------------------------ status
+
+fn status_of(
+    d: &Doc,
+    lex: &Lexicon,
+    c: &Cand,
+    cands: &[Cand],
+    ci: usize,
+    prev_agree_sent: Option<usize>,
+) -> Option<Status> {
+    let e = &lex.entries[c.entry];
+    let s = &d.sents[c.sent];
+    let exempt_plan = e.etype == EventType::Agree
+        || (e.etype == EventType::Coerce && matches!(e.mode, ModeRule::Fixed(Mode::Restrict)));
+    let background = d
+        .prev_words(c.head, 2)
+        .iter()
+        .any(|&j| d.is_any(j, &REL_PRONOUNS) || (d.is(j, "جرت") || d.is(j, "تمت")));
+    // cues before the trigger in the sentence, nearest wins
+    let mut best: Option<(usize, Status)> = None;
+    let mut sentence_wide: Option<Status> = None;
+    let deny_in_sentence = (s.start..s.end).any(|j| {
+        lex.cues
+            .iter()
+            .filter(|cu| cu.status == Status::Denied && cu.id == "deny.verb")
+            .any(|cu| seqs_at(d, j, &cu.patterns, false).is_some())
+    });
+    for j in s.start..s.end {
+        if !d.is_word(j) {
+            continue;
+        }
+        for cu in &lex.cues {
+            let Some(last) = seqs_at(d, j, &cu.patterns, false) else { continue };
+            if c.matched.contains(&j) || c.matched.contains(&last) {
+                continue;
+            }
+            match cu.scope {
+                Scope::Sentence => sentence_wide = Some(cu.status),
+                Scope::Before(n) => {
+                    if last < c.head {
+                        let gap = (last + 1..c.head).filter(|&k| d.is_word(k)).count();
+                        let broken = (last + 1..c.head).any(|k| d.is_clause_break(k));
+                        // "لا يزال" / "لا تزال" is not a negation
+                        let la_yazal = cu.id == "neg.la"
+                            && d.next_words(j, 1).first().is_some_and(|&k| d.is_any(k, &["يزال", "تزال", "زال", "زالت"]));
+                        if gap < n && !broken && !la_yazal && best.is_none_or(|(p, _)| p <= j) {
+                            best = Some((j, cu.status));
+                        }
+                    }
+                }
+                Scope::After => {
+                    if last >= c.head {
+                        continue;
+                    }
+                    if cu.id == "deny.content" && !deny_in_sentence {
+                        continue;
+                    }
+                    if matches!(cu.status, Status::Planned | Status::Future) && (exempt_plan || background) {
+                        continue;
+                    }
+                    // a new reporting verb or participle between cue and trigger ends a denial
+                    if cu.status == Status::Denied && reporting_between(d, lex, last + 1, c.head) {
+                        continue;
+                    }
+                    if best.is_none_or(|(p, _)| p <= j) {
+                        best = Some((j, cu.status));
+                    }
+                }
+            }
+        }
+    }
+    let mut st = best.map(|b| b.1).or(sentence_wide).unwrap_or(Status::Occurred);
+    // the trigger itself carries the future prefix سـ
+    if st == Status::Occurred && c.reading.prep == Some('س') {
+        st = Status::Future;
+    }
+    // purpose lam after a deal: "اتفاق ... لإنهاء الحصار"
+    if st == Status::Occurred && c.reading.prep == Some('ل') && e.etype != EventType::Agree && !exempt_plan {
+        let after_deal = cands[..ci]
+            .iter()
+            .any(|p| p.sent == c.sent && lex.entries[p.entry].etype == EventType::Agree);
+        let result_verb = d
+            .prev_words(c.head, 1)
+            .iter()
+            .any(|&j| d.is_any(j, &["افضي", "ادي", "ادت", "افضت", "يؤدي", "تؤدي", "دفع", "دفعت"]));
+        if after_deal && !result_verb {
+            st = Status::Planned;
+        }
+    }
+    // in the context of a deal, what is announced for the future is a term of it
+    if st == Status::Future {
+        let deal_near = prev_agree_sent.is_some_and(|p| p + 1 >= c.sent)
+            || cands.iter().any(|p| p.sent == c.sent && lex.entries[p.entry].etype == EventType::Agree);
+        if deal_near {
+            st = Status::Planned;
+        }
+    }
+    Some(st)
+}
+
+fn reporting_between(d: &Doc, lex: &Lexicon, from: usize, to: usize) -> bool {
+    (from..to).any(|j| {
+        seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).is_some()
+            || seqs_at(d, j, kind_words(lex, SrcKind::Participle), false).is_some()
+    })
+}
+
+// ------------------------------------------------------------------ attribution
+
+/// Where a noun phrase (a source's name) after token `i` ends: the token range of its words.
+fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usize> {
+    let s = &d.sents[d.sent_of[i.min(d.toks.len().saturating_sub(1))]];
+    let mut j = i;
+    // a quotation or a demonstrative right after the verb is the content, not a source
+    if d.toks.get(j).is_some_and(|t| t.kind == Kind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“"))
+        && d.next_words(j, 1).first().is_some_and(|&k| d.is_any(k, &["هذه", "هذا", "هناك", "ان", "لقد", "نحن", "قواتنا"]))
+    {
+        return j..j;
+    }
+    if d.is_any(j, &["هذه", "هذا", "هناك"]) {
+        return j..j;
+    }
+    // skip time words and quotes
+    while j < s.end && (d.toks[j].kind == Kind::Punct && !d.is_clause_break(j) || d.is_any(j, &TIME_WORDS) || d.is(j, "امس")) {
+        j += 1;
+    }
+    let start = j;
+    let mut end = j;
+    let mut words = 0;
+    while j < s.end {
+        let t = &d.toks[j];
+        if d.is_clause_break(j) {
+            break;
+        }
+        if t.kind == Kind::Punct {
+            j += 1;
+            continue;
+        }
+        if d.is_any(j, &THAT)
+            || d.is_any(j, &["عن", "ل", "في", "قد", "قوله", "قولها", "قولهم", "تاكيده", "تاكيدها", "علي", "الي", "خلال", "اليوم", "امس", "انه"])
+            || trig_heads.contains(&j)
+            || seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).is_some()
+            || seqs_at(d, j, kind_words(lex, SrcKind::Participle), false).is_some()
+        {
+            break;
+        }
+        words += 1;
+        end = j + 1;
+        j += 1;
+        if words >= 8 {
+            break;
+        }
+    }
+    start..end.max(start)
+}
+
+fn skip_quotes(d: &Doc, mut j: usize, end: usize) -> usize {
+    while j < end && d.toks[j].kind == Kind::Punct && !d.is_clause_break(j) {
+        j += 1;
+    }
+    j
+}
+
+/// The attribution chain of every candidate (same order).
+fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
+    // a throwaway KB-free source typing: kinds come from the lexicon; names are added later
+    let kb_free = |r: Range<usize>| -> Option<Src> { src_of_nokb(d, lex, r) };
+    let heads: Vec<usize> = cands.iter().map(|c| c.head).collect();
+    let mut out = vec![Chain::default(); cands.len()];
+    let mut history: Vec<Chain> = Vec::new();
+    for (si, s) in d.sents.iter().enumerate() {
+        // (from token, chain)
+        let mut marks: Vec<(usize, Chain)> = Vec::new();
+        let mut current: Option<Chain> = None;
+        let mut retro: Option<(usize, Chain)> = None;
+        let mut j = s.start;
+        while j < s.end {
+            if !d.is_word(j) {
+                j += 1;
+                continue;
+            }
+            // passive "يشار/يذكر أن": the outlet's own voice
+            if d.is_any(j, &["يشار", "يذكر", "يذكران"]) && d.next_words(j, 1).first().is_some_and(|&k| d.is_any(k, &THAT)) {
+                current = Some(Chain::default());
+                marks.push((j, Chain::default()));
+                j += 1;
+                continue;
+            }
+            if let Some(last) = seqs_at(d, j, kind_words(lex, SrcKind::Conduit), false) {
+                // نقلت X عن Y; "ونقلت عن Y" keeps the outer source of the current chain
+                let mut chain = Chain::default();
+                let pattern_has_an = d.toks[last].norm.ends_with("عن");
+                let mut k = last + 1;
+                let outer = if pattern_has_an || d.is(k, "عن") {
+                    None
+                } else {
+                    let np = np_after(d, lex, k, &heads);
+                    k = skip_quotes(d, np.end.max(k), s.end);
+                    kb_free(np)
+                };
+                match outer {
+                    Some(o) => chain.srcs.push(o),
+                    None => {
+                        if let Some(o) = current.as_ref().or(history.last()).and_then(|p| p.srcs.first()) {
+                            chain.srcs.push(o.clone());
+                        }
+                    }
+                }
+                if d.is(k, "عن") {
+                    k += 1;
+                }
+                if pattern_has_an || d.is(k.saturating_sub(1), "عن") {
+                    let inner = np_after(d, lex, k, &heads);
+                    if let Some(x) = kb_free(inner.clone()) {
+                        chain.srcs.push(x);
+                    }
+                    k = inner.end.max(k);
+                }
+                if !chain.srcs.is_empty() {
+                    current = Some(chain.clone());
+                    history.push(chain.clone());
+                    marks.push((k, chain));
+                }
+                j = k.max(j + 1);
+                continue;
+            }
+            if let Some(last) = seqs_at(d, j, kind_words(lex, SrcKind::Prep), false) {
+                let mut k = last + 1;
+                if d.is(k, "ل") {
+                    k += 1;
+                }
+                // "حسبما ذكرت الوكالة"
+                if let Some(v) = seqs_at(d, skip_quotes(d, k, s.end), kind_words(lex, SrcKind::Verb), false) {
+                    k = v + 1;
+                }
+                let np = np_after(d, lex, k, &heads);
+                if let Some(x) = kb_free(np.clone()) {
+                    let mut chain = Chain::default();
+                    let carried = x.kind == "other" && history.last().is_some() && false;
+                    if !carried {
+                        chain.srcs.push(x);
+                    }
+                    if current.is_none() && retro.is_none() {
+                        retro = Some((j, chain.clone()));
+                    }
+                    current = Some(chain.clone());
+                    marks.push((np.end, chain));
+                    j = np.end.max(j + 1);
+                    continue;
+                }
+            }
+            if let Some(last) = seqs_at(d, j, kind_words(lex, SrcKind::Inner), false) {
+                // "إن كوادر من الإدارة الذاتية أبلغت": the speaker is between أن and the verb
+                if let Some(cur) = current.clone() {
+                    let that = (s.start..j).rev().find(|&k| d.is_any(k, &THAT));
+                    if let Some(t) = that {
+                        if let Some(x) = kb_free(t + 1..j) {
+                            let mut chain = cur;
+                            chain.srcs.push(x);
+                            current = Some(chain.clone());
+                            marks.push((last + 1, chain));
+                        }
+                    }
+                }
+                j = last + 1;
+                continue;
+            }
+            if let Some(last) = seqs_at(d, j, kind_words(lex, SrcKind::Verb), false) {
+                // a reporting verb is not one when it is the trigger itself
+                let chain: Option<Chain>;
+                let mut content_from = last + 1;
+                // "وكان X قد أعلن"
+                let kana = (s.start..j).rev().find(|&k| d.is_any(k, &["كان", "كانت"]));
+                let subj = match kana {
+                    Some(k) if j > 0 && d.is(j - 1, "قد") && k + 1 < j - 1 => k + 1..j - 1,
+                    _ => {
+                        let np = np_after(d, lex, last + 1, &heads);
+                        content_from = np.end.max(last + 1);
+                        np
+                    }
+                };
+                let subj_src = kb_free(subj.clone());
+                match subj_src {
+                    Some(x) if kind_words(lex, SrcKind::Carry).iter().any(|w| w.len() == 1 && d.has(x.toks.start, w)) && x.toks.len() <= 2 => {
+                        // "وأضافت المصادر": the latest chain that ends in such a source
+                        let found = current
+                            .iter()
+                            .chain(history.iter().rev())
+                            .find(|c| c.srcs.last().is_some_and(|l| l.head == x.head) || c.keys.contains(&x.head))
+                            .cloned();
+                        chain = found.or_else(|| current.clone().or(history.last().cloned()));
+                    }
+                    Some(x) => {
+                        let mut k = skip_quotes(d, subj.end, s.end);
+                        let mut c = Chain::default();
+                        if d.is(k, "ل") {
+                            let outlet = np_after(d, lex, skip_quotes(d, k + 1, s.end), &heads);
+                            if let Some(o) = kb_free(outlet.clone()) {
+                                c.srcs.push(o);
+                                k = outlet.end;
+                                content_from = content_from.max(k);
+                            }
+                        }
+                        if c.srcs.is_empty() || x.kind != "report" {
+                            c.srcs.push(x.clone());
+                        } else {
+                            c.keys.push(x.head.clone());
+                        }
+                        chain = Some(c);
+                    }
+                    None => {
+                        chain = current.clone().or_else(|| history.last().cloned());
+                    }
+                }
+                if let Some(c) = chain {
+                    current = Some(c.clone());
+                    if !c.srcs.is_empty() {
+                        history.push(c.clone());
+                    }
+                    marks.push((content_from, c));
+                }
+                j = content_from.max(j + 1);
+                continue;
+            }
+            j += 1;
+        }
+        for (ci, c) in cands.iter().enumerate() {
+            if c.sent != si {
+                continue;
+            }
+            let mut chain = marks
+                .iter()
+                .filter(|(from, _)| *from <= c.head)
+                .last()
+                .map(|(_, ch)| ch.clone());
+            if chain.is_none() {
+                if let Some((p, ch)) = &retro {
+                    if c.head < *p {
+                        chain = Some(ch.clone());
+                    }
+                }
+            }
+            out[ci] = chain.unwrap_or_default();
+        }
+    }
+    out
+}
+
+fn src_of_nokb(d: &Doc, lex: &Lexicon, r: Range<usize>) -> Option<Src> {
+    let first = (r.start..r.end).find(|&j| d.toks[j].kind == Kind::Word)?;
+    let last = (r.start..r.end).rev().find(|&j| d.is_word(j))?;
+    let head = d.reads[first]
+        .iter()
+        .find(|x| x.art && x.prep.is_none() && !x.suffix)
+        .map(|x| x.stem.clone())
+        .unwrap_or_else(|| d.toks[first].norm.trim_start_matches('و').to_string());
+    let kind = if seqs_at(d, first, kind_words(lex, SrcKind::Anon), true).is_some() {
+        "anonymous"
+    } else if seqs_at(d, first, kind_words(lex, SrcKind::Media), true).is_some() {
+        "media"
+    } else if d.is_any(first, &["تقرير", "التقرير", "بيان", "البيان", "دراسه"]) {
+        "report"
+    } else {
+        "other"
+    };
+    Some(Src {
+        toks: first..last + 1,
+        kind,
+        head,
+    })
+}
+
+// ------------------------------------------------------------------ arguments
+
+fn actor_ref(d: &Doc, kb: &Kb, offs: &CharOffsets, e: &Ent) -> ActorRef {
+    let (name, id, sector, country) = match e.actor {
+        Some(a) => {
+            let a = kb.actor(a);
+            (Some(a.name.clone()), Some(a.id.clone()), Some(a.sector.clone()).filter(|s| !s.is_empty()), a.country.clone())
+        }
+        None => (None, None, None, None),
+    };
+    ActorRef {
+        text: d.span_text(e.span.clone()).to_string(),
+        start: offs.char_of(e.span.start),
+        end: offs.char_of(e.span.end),
+        name,
+        id,
+        sector,
+        country,
+    }
+}
+
+fn in_chain(chain: &Chain, t: usize) -> bool {
+    chain.srcs.iter().any(|s| s.toks.contains(&t))
+}
+
+/// Actor mentions (entity indices) of the sentence, outside attribution sources.
+fn sentence_actors(d: &Doc, c: &Cand, chain: &Chain) -> Vec<usize> {
+    let s = &d.sents[c.sent];
+    (0..d.ents.len())
+        .filter(|&k| {
+            let e = &d.ents[k];
+            e.actor.is_some() && e.toks.start >= s.start && e.toks.end <= s.end && !in_chain(chain, e.toks.start)
+        })
+        .collect()
+}
+
+fn arguments(
+    d: &Doc,
+    kb: &Kb,
+    lex: &Lexicon,
+    c: &Cand,
+    cands: &[Cand],
+    chain: &Chain,
+) -> (Vec<ActorRef>, Vec<ActorRef>, Vec<ActorRef>) {
+    let offs = CharOffsets::new(d.text);
+    let e = &lex.entries[c.entry];
+    let acts = sentence_actors(d, c, chain);
+    let s = &d.sents[c.sent];
+    // mediators: "برعاية روسية", "بوساطة أممية", "بجهود سورية روسية"
+    let mut med: Vec<usize> = Vec::new();
+    for j in s.clone() {
+        if d.is_any(j, &["برعايه", "بوساطه", "بجهود", "بحضور", "رعايه", "وساطه"]) {
+            for &k in &acts {
+                let en = &d.ents[k];
+                if en.toks.start > j && en.toks.start <= j + 5 && !med.contains(&k) {
+                    med.push(k);
+                }
+            }
+        }
+    }
+    // "برعاية": only mediators of the nearest event
+    let med_for_me: Vec<usize> = med
+        .iter()
+        .copied()
+        .filter(|&k| {
+            let p = d.ents[k].toks.start;
+            // no other trigger closer before the mediator
+            let mine = p.abs_diff(c.head);
+            !cands.iter().any(|o| o.sent == c.sent && o.head != c.head && o.head < p && o.head.abs_diff(p) < mine && lex.entries[o.entry].etype == e.etype)
+                && mine <= 12
+        })
+        .collect();
+    let usable: Vec<usize> = acts.iter().copied().filter(|k| !med.contains(k)).collect();
+    let mut actors: Vec<usize> = Vec::new();
+    let mut recips: Vec<usize> = Vec::new();
+    let next_trigger = cands
+        .iter()
+        .filter(|o| o.sent == c.sent && o.head > c.last)
+        .map(|o| o.head)
+        .min()
+        .unwrap_or(s.end);
+    // passive agent: "من قبل X" / "من جانب X"
+    for j in c.last + 1..(c.last + 10).min(s.end) {
+        if d.is(j, "من") && d.is_any(j + 1, &["قبل", "جانب", "طرف"]) {
+            if let Some(&k) = usable.iter().find(|&&k| d.ents[k].toks.start > j + 1 && d.ents[k].toks.start <= j + 4) {
+                actors.push(k);
+                add_coordinated(d, &usable, k, &mut actors);
+            }
+        }
+    }
+    // "اتفاق بين X و Y"
+    if actors.is_empty() && d.next_words(c.last, 3).iter().any(|&j| d.is(j, "بين")) {
+        if let Some(&k) = usable.iter().find(|&&k| d.ents[k].toks.start > c.last && d.ents[k].toks.start <= c.last + 5) {
+            actors.push(k);
+            add_coordinated(d, &usable, k, &mut actors);
+        }
+    }
+    // after the trigger (VSO, or a genitive agent "حصار النظام"), before the next trigger
+    if actors.is_empty() {
+        let window_end = (c.last + 5).min(next_trigger.max(c.last + 2));
+        if let Some(&k) = usable
+            .iter()
+            .find(|&&k| d.ents[k].toks.start > c.last && d.ents[k].toks.start <= window_end && !d.ents[k].is_place())
+        {
+            // "على X" / "ضد X" right before: that is the recipient
+            let pre = d.ents[k].toks.start.saturating_sub(1);
+            if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && e.etype != EventType::Agree {
+                recips.push(k);
+            } else {
+                actors.push(k);
+                add_coordinated(d, &usable, k, &mut actors);
+            }
+        }
+    }
+    // before the trigger (SVO / the clause's subject)
+    if actors.is_empty() {
+        let prev_trigger = cands
+            .iter()
+            .filter(|o| o.sent == c.sent && o.last < c.head)
+            .map(|o| o.last)
+            .max();
+        let mut best: Option<usize> = None;
+        for &k in &usable {
+            let en = &d.ents[k];
+            if en.toks.end <= c.head && c.head - en.toks.end <= 12 {
+                best = Some(k);
+            }
+        }
+        // the subject of the sentence's main verb when nothing nearer
+        if best.is_none() {
+            best = usable.iter().copied().find(|&k| d.ents[k].toks.end <= c.head);
+        }
+        if let Some(k) = best {
+            // walk back over a coordination "X و Y"
+            let mut first = k;
+            for &o in usable.iter().rev() {
+                if d.ents[o].toks.end <= d.ents[first].toks.start
+                    && d.ents[first].toks.start - d.ents[o].toks.end <= 1
+                    && d.toks[d.ents[first].toks.start].norm.starts_with('و')
+                {
+                    first = o;
+                }
+            }
+            let _ = prev_trigger;
+            actors.push(first);
+            add_coordinated(d, &usable, first, &mut actors);
+        }
+    }
+    // recipients: "على X", "ضد X", the object after the subject
+    if recips.is_empty() && matches!(e.etype, EventType::Assault | EventType::Coerce | EventType::Accuse | EventType::Reject | EventType::Threaten | EventType::Sanction | EventType::Retreat | EventType::Request) {
+        for &k in &usable {
+            let en = &d.ents[k];
+            if actors.contains(&k) || en.toks.start <= c.last || en.toks.start > c.last + 8 || en.toks.start >= next_trigger {
+                continue;
+            }
+            let pre = en.toks.start.saturating_sub(1);
+            let obj = d.is_any(pre, &["علي", "ضد", "الي"]) || d.toks[en.toks.start].norm.starts_with('ل');
+            if obj || (!actors.is_empty() && matches!(e.etype, EventType::Accuse | EventType::Reject | EventType::Retreat)) {
+                recips.push(k);
+                break;
+            }
+        }
+    }
+    actors.dedup();
+    let ar = |v: &[usize]| v.iter().map(|&k| actor_ref(d, kb, &offs, &d.ents[k])).collect::<Vec<_>>();
+    (ar(&actors), ar(&recips), ar(&med_for_me))
+}
+
+fn add_coordinated(d: &Doc, usable: &[usize], k: usize, out: &mut Vec<usize>) {
+    let mut cur = k;
+    loop {
+        let end = d.ents[cur].toks.end;
+        let next = usable.iter().copied().find(|&o| {
+            let st = d.ents[o].toks.start;
+            st >= end
+                && st - end <= 1
+                && (d.toks[st].norm.starts_with('و') || (st > end && d.is(end, "و")))
+        });
+        match next {
+            Some(o) if !out.contains(&o) => {
+                out.push(o);
+                cur = o;
+            }
+            _ => break,
+        }
+    }
+}
+
+fn locations(d: &Doc, kb: &Kb, c: &Cand, chain: &Chain) -> Vec<LocationRef> {
+    let offs = CharOffsets::new(d.text);
+    let s = &d.sents[c.sent];
+    let mut out = Vec::new();
+    let mut seen = Vec::new();
+    for e in &d.ents {
+        let Some(p) = e.place else { continue };
+        if e.toks.start < s.start || e.toks.end > s.end || in_chain(chain, e.toks.start) {
+            continue;
+        }
+        let dist = if e.toks.start > c.last { e.toks.start - c.last } else { c.head.saturating_sub(e.toks.end) };
+        if dist > 30 {
+            continue;
+        }
+        if seen.contains(&p) {
+            continue;
+        }
+        seen.push(p);
+        let pl = kb.place(p);
+        out.push(LocationRef {
+            text: d.span_text(e.span.clone()).to_string(),
+            start: offs.char_of(e.span.start),
+            end: offs.char_of(e.span.end),
+            name: Some(pl.name_en.clone()),
+            name_ar: Some(pl.name_ar.clone()),
+            id: Some(pl.id.clone()),
+            lat: pl.lat,
+            lon: pl.lon,
+            admin1: pl.admin1.clone(),
+            feature: Some(pl.kind.as_str().to_string()),
+            precision: e.precision.or(Some(pl.precision)),
+        });
+        if out.len() >= 5 {
+            break;
+        }
+    }
+    out
+}
+
+// ------------------------------------------------------------------ quantities, time
+
+fn quantities_of(
+    d: &Doc,
+    c: &Cand,
+    cands: &[Cand],
+    t: EventType,
+    mode: Option<Mode>,
+    qs: &[QMention],
+    offs: &CharOffsets,
+) -> (Vec<Quantity>, Option<Duration>) {
+    let s = d.tok_range_bytes(&d.sents[c.sent]);
+    let head = d.toks[c.head].span.clone();
+    let mut out = Vec::new();
+    let mut dur = None;
+    for q in qs {
+        if q.span.start < s.start || q.span.end > s.end {
+            continue;
+        }
+        // nearest event of the sentence owns the quantity
+        let qt = d.toks.partition_point(|x| x.span.end <= q.span.start);
+        let mine = qt.abs_diff(c.head);
+        let nearer = cands.iter().any(|o| o.sent == c.sent && o.head != c.head && o.head.abs_diff(qt) < mine);
+        let is_day = q.unit.as_deref() == Some("day");
+        if is_day {
+            if t == EventType::Coerce && mode == Some(Mode::Restrict) && mine <= 8 && !nearer_restrict(d, cands, c, qt) {
+                dur = Some(Duration {
+                    days: q.value,
+                    qualifier: q.qualifier.clone(),
+                });
+            }
+            continue;
+        }
+        if nearer && mine > 3 {
+            continue;
+        }
+        let fits = match t {
+            EventType::Assault => matches!(q.item.as_deref(), Some("killed" | "injured" | "person")) || q.unit.as_deref() == Some("strike"),
+            EventType::Aid => q.unit.as_deref().is_some_and(|u| matches!(u, "ton" | "truck" | "vehicle" | "convoy" | "basket" | "liter" | "dollar")),
+            EventType::Retreat => matches!(q.item.as_deref(), Some("person" | "evacuated")) || q.unit.as_deref() == Some("person"),
+            EventType::Coerce => matches!(q.item.as_deref(), Some("person" | "arrested")) || q.unit.as_deref() == Some("person"),
+            _ => false,
+        };
+        if !fits || mine > 15 {
+            continue;
+        }
+        let _ = &head;
+        out.push(Quantity {
+            value: q.value,
+            unit: q.unit.clone(),
+            item: q.item.clone(),
+            qualifier: q.qualifier.clone(),
+            text: d.span_text(q.span.clone()).to_string(),
+            start: offs.char_of(q.span.start),
+            end: offs.char_of(q.span.end),
+        });
+    }
+    (out, dur)
+}
+
+fn nearer_restrict(d: &Doc, cands: &[Cand], c: &Cand, qt: usize) -> bool {
+    let _ = d;
+    let mine = qt.abs_diff(c.head);
+    cands
+        .iter()
+        .any(|o| o.sent == c.sent && o.head != c.head && o.head.abs_diff(qt) < mine && o.entry == c.entry)
+}
+
+fn time_of(d: &Doc, c: &Cand, times: &[quant::TMention], doc: &Document, offs: &CharOffsets) -> Option<TimeRef> {
+    let s = d.tok_range_bytes(&d.sents[c.sent]);
+    let head = d.toks[c.head].span.start;
+    let best = times
+        .iter()
+        .filter(|t| t.span.start >= s.start && t.span.end <= s.end && t.date.is_some())
+        .min_by_key(|t| if t.span.start > head { t.span.start - head } else { head - t.span.end });
+    if let Some(t) = best {
+        return Some(TimeRef {
+            text: Some(d.span_text(t.span.clone()).to_string()),
+            start: Some(offs.char_of(t.span.start)),
+            end: Some(offs.char_of(t.span.end)),
+            date: t.date,
+            precision: t.precision,
+            basis: t.basis.clone(),
+        });
+    }
+    doc.published.map(|_| TimeRef {
+        text: None,
+        start: None,
+        end: None,
+        date: None,
+        precision: None,
+        basis: "publication".to_string(),
+    })
+}
+
+// ------------------------------------------------------------------ coreference
+
+fn cluster(events: &mut [Event], doc_id: &str) {
+    let n = events.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut Vec<usize>, x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut y = x;
+        while p[y] != r {
+            let nx = p[y];
+            p[y] = r;
+            y = nx;
+        }
+        r
+    }
+    let names = |e: &Event| -> Vec<String> {
+        e.locations.iter().filter_map(|l| l.name.clone()).collect()
+    };
+    let actors = |e: &Event| -> Vec<String> { e.actors.iter().filter_map(|a| a.name.clone()).collect() };
+    for i in 0..n {
+        for j in 0..i {
+            let (a, b) = (&events[j], &events[i]);
+            if a.event_type != b.event_type || a.mode != b.mode || a.status != b.status {
+                continue;
+            }
+            let la = names(a);
+            let lb = names(b);
+            let shared_loc = la.iter().any(|x| lb.contains(x));
+            let aa = actors(a);
+            let ab = actors(b);
+            let shared_actor = aa.iter().any(|x| ab.contains(x));
+            let ok = match a.event_type {
+                EventType::Agree => (shared_actor || aa.is_empty() || ab.is_empty()) && (shared_loc || la.is_empty() || lb.is_empty()),
+                _ => shared_loc && (shared_actor || aa.is_empty() || ab.is_empty()) && !la.is_empty(),
+            };
+            if ok {
+                let (ra, rb) = (find(&mut parent, j), find(&mut parent, i));
+                if ra != rb {
+                    parent[rb] = ra;
+                }
+            }
+        }
+    }
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        let root = &events[r];
+        let id = Event::make_id(doc_id, root.trigger.start, root.trigger.end, root.event_type);
+        events[i].cluster = Some(format!("c{}", &id[3..]));
+    }
+}
+
+#[allow(dead_code)]
+fn _unused(_: &HashMap<(), ()>) {}

@@ -1,0 +1,94 @@
+//! Rule-based Arabic event extraction to the marsad guideline: triggers, status, attribution,
+//! arguments.
+//!
+//! The pipeline, per document:
+//! 1. tokens and sentences ([`text`]), knowledge-base mentions (places, actors) from `marsad-kb`;
+//! 2. triggers from the data-driven lexicon (`data/lexicon/triggers.tsv`), matched through
+//!    clitics, with context conditions; overlapping matches resolved longest-first;
+//! 3. status from cue lexicons (`cues.tsv`) with scope rules;
+//! 4. attribution chains from reporting verbs, conduits and back-references (`sources.tsv`);
+//! 5. arguments (actors, recipients, mediators, locations) from clause structure, quantities,
+//!    durations and times from the text core, coreference clusters.
+//!
+//! Every event names the lexicon entry that produced it in `rule`.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod engine;
+pub mod lexicon;
+mod quant;
+pub mod text;
+
+use std::fmt;
+use std::sync::Arc;
+
+pub use lexicon::Lexicon;
+
+/// Why an extractor could not be built.
+#[derive(Debug)]
+pub enum ExtractError {
+    /// A lexicon file is malformed.
+    Lexicon(String),
+    /// The knowledge base failed to load.
+    Kb(String),
+}
+
+impl fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExtractError::Lexicon(m) => write!(f, "lexicon: {m}"),
+            ExtractError::Kb(m) => write!(f, "knowledge base: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for ExtractError {}
+
+/// The event extractor: a knowledge base plus the bundled lexicons. `Send + Sync`: share it
+/// across threads to process documents in parallel.
+pub struct Extractor {
+    kb: Arc<marsad_kb::Kb>,
+    lex: Lexicon,
+}
+
+impl Extractor {
+    /// An extractor over `kb` with the bundled lexicons.
+    pub fn new(kb: Arc<marsad_kb::Kb>) -> Result<Extractor, ExtractError> {
+        Ok(Extractor {
+            kb,
+            lex: Lexicon::bundled()?,
+        })
+    }
+
+    /// The bundled knowledge base and lexicons.
+    pub fn bundled() -> Result<Extractor, ExtractError> {
+        let kb = marsad_kb::Kb::bundled().map_err(|e| ExtractError::Kb(e.to_string()))?;
+        Extractor::new(Arc::new(kb))
+    }
+
+    /// An extractor with explicit lexicons (tests, experiments).
+    pub fn with_lexicon(kb: Arc<marsad_kb::Kb>, lex: Lexicon) -> Extractor {
+        Extractor { kb, lex }
+    }
+
+    /// Every event mention of `doc`, in text order. Never panics.
+    pub fn extract(&self, doc: &marsad_types::Document) -> Vec<marsad_types::Event> {
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            engine::extract(&self.kb, &self.lex, doc)
+        }));
+        run.unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn extractor_is_send_sync() {
+        assert_send_sync::<Extractor>();
+    }
+}
