@@ -163,12 +163,16 @@ enum Lex {
     YearPrep,
     /// هذا / هذه.
     This,
+    /// صيف / شتاء / خريف (ربيع is a month head): with a year, year precision.
+    Season,
 }
 
 struct Lexicon {
     words: HashMap<String, Lex>,
     /// Second words of two-word months: (head id, second word) → (calendar, month).
     seconds: HashMap<(u8, String), (Cal, u8)>,
+    /// Ordinal day words: الأول … العاشر, الحادي, العشرين, الثلاثين.
+    ordinals: HashMap<String, u8>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -287,6 +291,7 @@ fn build_lexicon() -> Lexicon {
     );
     add(&["في", "منذ", "حتى", "خلال", "لعام"], Lex::YearPrep);
     add(&["هذا", "هذه"], Lex::This);
+    add(&["صيف", "شتاء", "خريف"], Lex::Season);
 
     let mut seconds = HashMap::new();
     let mut sec = |head: u8, forms: &[&str], cal: Cal, m: u8| {
@@ -294,17 +299,42 @@ fn build_lexicon() -> Lexicon {
             seconds.insert((head, normalize_word(f)), (cal, m));
         }
     };
-    sec(0, &["الثاني"], Gregorian, 1);
-    sec(0, &["الأول"], Gregorian, 12);
-    sec(1, &["الأول"], Gregorian, 10);
-    sec(1, &["الثاني"], Gregorian, 11);
+    sec(0, &["الثاني", "ثاني"], Gregorian, 1);
+    sec(0, &["الأول", "أول"], Gregorian, 12);
+    sec(1, &["الأول", "أول"], Gregorian, 10);
+    sec(1, &["الثاني", "ثاني"], Gregorian, 11);
     sec(2, &["الأول"], Hijri, 3);
     sec(2, &["الآخر", "الثاني"], Hijri, 4);
     sec(3, &["الأولى", "الأول"], Hijri, 5);
     sec(3, &["الآخرة", "الآخر", "الثانية", "الثاني"], Hijri, 6);
     sec(4, &["القعدة"], Hijri, 11);
     sec(4, &["الحجة"], Hijri, 12);
-    Lexicon { words, seconds }
+    let mut ordinals = HashMap::new();
+    for (i, w) in [
+        "الأول",
+        "الثاني",
+        "الثالث",
+        "الرابع",
+        "الخامس",
+        "السادس",
+        "السابع",
+        "الثامن",
+        "التاسع",
+        "العاشر",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ordinals.insert(normalize_word(w), i as u8 + 1);
+    }
+    ordinals.insert(normalize_word("الحادي"), 1);
+    ordinals.insert(normalize_word("العشرين"), 20);
+    ordinals.insert(normalize_word("الثلاثين"), 30);
+    Lexicon {
+        words,
+        seconds,
+        ordinals,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -479,7 +509,14 @@ pub fn find_times_in(text: &str, toks: &[Token], published: Option<Date>) -> Vec
     let mut i = 0;
     while i < toks.len() {
         match match_at(&cx, i) {
-            Some((m, next)) => {
+            Some((mut m, next)) => {
+                // A clitic on the first word (وأمس، بالأمس) is not part of the expression.
+                if m.span.start == toks[i].span.start
+                    && cx.lex(i).is_none()
+                    && cx.lex_clitic(i).is_some()
+                {
+                    m.span.start = crate::tokens::after_first_letter(text, m.span.start);
+                }
                 out.push(m);
                 i = next.max(i + 1);
             }
@@ -559,19 +596,45 @@ fn digit_date(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
     ))
 }
 
-/// [weekday] DAY [من] MONTH [year], starting with the day number at `d`; the mention starts
-/// at `start`.
-fn day_month(cx: &Ctx<'_>, start: usize, d: usize) -> Option<(TimeMention, usize)> {
-    let (v, s) = cx.number(d)?;
-    if s.len() > 2 || v.fract() != 0.0 || !(1.0..=31.0).contains(&v) {
-        return None;
+/// A day of the month at token `j`, in digits (1-31) or as an ordinal (التاسع، الحادي عشر،
+/// الخامس والعشرين): (day, last token used).
+fn day_number_at(cx: &Ctx<'_>, j: usize) -> Option<(u8, usize)> {
+    if let Some((v, s)) = cx.number(j) {
+        if s.len() > 2 || v.fract() != 0.0 || !(1.0..=31.0).contains(&v) {
+            return None;
+        }
+        return Some((v as u8, j));
     }
-    let mut j = d + 1;
+    let ords = &lexicon().ordinals;
+    let first = *ords.get(cx.word(j)?)?;
+    if first >= 20 {
+        return Some((first, j));
+    }
+    if first < 10 {
+        if cx.word(j + 1) == Some(normalize_word("عشر").as_str()) {
+            return Some((first + 10, j + 1));
+        }
+        if let Some(w) = cx.word(j + 1).and_then(|w| w.strip_prefix('\u{0648}')) {
+            if let Some(&t @ (20 | 30)) = ords.get(w) {
+                let d = first + t;
+                return (d <= 31).then_some((d, j + 1));
+            }
+        }
+    }
+    // الحادي alone is not a day.
+    (cx.word(j) != Some(normalize_word("الحادي").as_str())).then_some((first, j))
+}
+
+/// [weekday] DAY [من] MONTH [year], starting with the day at `d`; the mention starts at
+/// `start`.
+fn day_month(cx: &Ctx<'_>, start: usize, d: usize) -> Option<(TimeMention, usize)> {
+    let (day, last) = day_number_at(cx, d)?;
+    let mut j = last + 1;
     if cx.word(j) == Some("\u{0645}\u{0646}") {
         j += 1;
     }
     let (cal, month, n, _weak) = cx.month_at(j, false)?;
-    month_tail(cx, start, j, cal, month, n, Some(v as u8), None, false)
+    month_tail(cx, start, j, cal, month, n, Some(day), None, false)
 }
 
 /// The rest of a month expression: paired month, year, suffix; `j` is the month token.
@@ -735,8 +798,13 @@ fn relative(
 }
 
 fn word_pattern(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
+    // التاسع من كانون الثاني
+    if let Some(r) = day_month(cx, i, i) {
+        return Some(r);
+    }
     let lex = cx.lex_clitic(i)?;
     match lex {
+        Lex::Season => season(cx, i),
         Lex::DayPrefix => {
             // مساء أمس، يوم الخميس، يوم 15 نيسان
             let (m, next) = day_expression(cx, i, i + 1)?;
@@ -775,7 +843,10 @@ fn word_pattern(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
             month_tail(cx, i, i + 1, cal, month, n, None, None, true)
         }
         Lex::Month(..) | Lex::MonthHead(_) => {
-            let (cal, month, n, _) = cx.month_at(i, true)?;
+            let Some((cal, month, n, _)) = cx.month_at(i, true) else {
+                // ربيع 2012 (the season)
+                return season(cx, i);
+            };
             let strong = i > 0
                 && cx.word(i - 1) == Some("\u{0641}\u{064A}")
                 && month == 3
@@ -874,6 +945,20 @@ fn word_pattern(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
         Lex::Before => before(cx, i),
         _ => day_expression(cx, i, i),
     }
+}
+
+/// صيف 2012: a season with a year, year precision.
+fn season(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
+    let mut k = i + 1;
+    if matches!(cx.lex(k), Some(Lex::Year)) {
+        k += 1;
+    }
+    let y = cx.year_at(k).filter(|y| (1800..=2100).contains(y))?;
+    let date = Date::new(y, 1, 1).ok();
+    Some((
+        mention(cx.span(i, k), date, Precision::Year, Basis::Explicit),
+        k + 1,
+    ))
 }
 
 /// Day-precision expressions at token `j`, with the mention starting at `start` (a

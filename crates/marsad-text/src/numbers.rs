@@ -28,7 +28,7 @@
 
 use crate::dates::find_times_in;
 use crate::normalize::normalize_word;
-use crate::tokens::{tokenize, Token, TokenKind};
+use crate::tokens::{after_first_letter, tokenize, Token, TokenKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -84,6 +84,20 @@ pub enum Unit {
     Barrel,
     /// غارة.
     Airstrike,
+    /// ضربة (a strike, air or otherwise).
+    Strike,
+    /// جندي / جنود.
+    Soldier,
+    /// لاجئ.
+    Refugee,
+    /// ضحية / ضحايا.
+    Victim,
+    /// مستشفى / مشفى.
+    Hospital,
+    /// بلاغ / تقرير.
+    Report,
+    /// دفعة (a batch, e.g. of evacuees).
+    Batch,
     /// صاروخ.
     Missile,
     /// قذيفة.
@@ -131,6 +145,13 @@ impl Unit {
             Vehicle => "vehicle",
             Barrel => "barrel",
             Airstrike => "airstrike",
+            Strike => "strike",
+            Soldier => "soldier",
+            Refugee => "refugee",
+            Victim => "victim",
+            Hospital => "hospital",
+            Report => "report",
+            Batch => "batch",
             Missile => "missile",
             Shell => "shell",
             Village => "village",
@@ -150,7 +171,8 @@ impl Unit {
         match self {
             Person => ("person", None),
             Civilian | Killed | Injured | Child | Woman | Fighter | Member | Detainee
-            | Displaced => ("person", Some(self.as_str())),
+            | Displaced | Soldier | Refugee | Victim => ("person", Some(self.as_str())),
+            Airstrike => ("strike", Some("airstrike")),
             _ => (self.as_str(), None),
         }
     }
@@ -405,13 +427,10 @@ fn build_tables() -> Tables {
         );
     }
     add(&["ألف", "ألفاً", "الف"], W::Scale(1e3));
-    add(&["ألفان", "ألفين", "ألفا", "ألفي"], W::DualScale(2e3));
+    add(&["ألفان", "ألفين", "ألفي"], W::DualScale(2e3));
     add(&["آلاف", "ألوف", "الآلاف"], W::PluralScale(1e3));
     add(&["مليون", "مليوناً"], W::Scale(1e6));
-    add(
-        &["مليونان", "مليونين", "مليونا", "مليوني"],
-        W::DualScale(2e6),
-    );
+    add(&["مليونان", "مليونين", "مليوني"], W::DualScale(2e6));
     add(&["ملايين", "الملايين"], W::PluralScale(1e6));
     add(&["مليار", "ملياراً"], W::Scale(1e9));
     add(&["ملياران", "مليارين"], W::DualScale(2e9));
@@ -459,13 +478,26 @@ fn build_tables() -> Tables {
         (Unit::Minute, &["دقيقة", "دقائق"], &["دقيقتين", "دقيقتان"]),
         (
             Unit::Person,
-            &["شخص", "شخصاً", "أشخاص", "الأشخاص", "نسمة", "فرد", "أفراد"],
+            &[
+                "شخص",
+                "شخصاً",
+                "أشخاص",
+                "الأشخاص",
+                "نسمة",
+                "فرد",
+                "أفراد",
+                "آخرين",
+                "آخرون",
+                "أخرون",
+                "أخرين",
+            ],
             &["شخصين", "شخصان"],
         ),
         (
             Unit::Civilian,
             &[
                 "مدني",
+                "مدنين",
                 "مدنياً",
                 "مدنيين",
                 "مدنيون",
@@ -520,7 +552,17 @@ fn build_tables() -> Tables {
         ),
         (
             Unit::Fighter,
-            &["مقاتل", "مقاتلاً", "مقاتلين", "مقاتلون", "المقاتلين"],
+            &[
+                "مقاتل",
+                "مقاتلاً",
+                "مقاتلين",
+                "مقاتلون",
+                "المقاتلين",
+                "مسلح",
+                "مسلحاً",
+                "مسلحين",
+                "المسلحين",
+            ],
             &[],
         ),
         (
@@ -551,6 +593,33 @@ fn build_tables() -> Tables {
             &["عائلة", "عائلات", "العائلات", "أسرة", "أسر", "الأسر"],
             &["عائلتين", "عائلتان", "أسرتين"],
         ),
+        (
+            Unit::Strike,
+            &["ضربة", "ضربات", "الضربات"],
+            &["ضربتين", "ضربتان"],
+        ),
+        (
+            Unit::Soldier,
+            &["جندي", "جندياً", "جنود", "الجنود"],
+            &["جنديين"],
+        ),
+        (
+            Unit::Refugee,
+            &["لاجئ", "لاجئاً", "لاجئين", "اللاجئين", "لاجئون"],
+            &[],
+        ),
+        (Unit::Victim, &["ضحية", "ضحايا", "الضحايا"], &["ضحيتين"]),
+        (
+            Unit::Hospital,
+            &["مستشفى", "مستشفيات", "المستشفيات", "مشفى", "مشافي"],
+            &["مستشفيين", "مشفيين"],
+        ),
+        (
+            Unit::Report,
+            &["بلاغ", "بلاغاً", "بلاغات", "تقرير", "تقارير"],
+            &["بلاغين"],
+        ),
+        (Unit::Batch, &["دفعة", "دفعات"], &["دفعتين"]),
         (
             Unit::Bus,
             &["حافلة", "حافلات", "الحافلات", "باص", "باصات"],
@@ -689,6 +758,17 @@ pub(crate) fn is_unit_word(norm: &str) -> bool {
     unit_of(norm).is_some() || dual_unit_of(norm).is_some()
 }
 
+/// "و358": a bare و touching a digit number at token `j`: (value, next token).
+fn waw_digits(toks: &[Token], j: usize) -> Option<(f64, usize)> {
+    let w = toks
+        .get(j)
+        .filter(|t| t.kind == TokenKind::Word && t.norm == "\u{0648}")?;
+    let n = toks
+        .get(j + 1)
+        .filter(|t| t.kind == TokenKind::Number && t.span.start == w.span.end)?;
+    Some((parse_number(&n.norm)?, j + 2))
+}
+
 /// A number parsed from tokens `[start, end)`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ParsedNumber {
@@ -706,28 +786,27 @@ pub(crate) fn parse_number_at(toks: &[Token], i: usize) -> Option<ParsedNumber> 
     let t = toks.get(i)?;
     if t.kind == TokenKind::Number {
         let v = parse_number(&t.norm)?;
-        // An optional scale word: "3 آلاف", "2.5 مليون".
+        // An optional scale word: "3 آلاف", "2.5 مليون"; then "و358" (29 ألفاً و358).
         if let Some(n) = toks.get(i + 1).filter(|n| n.kind == TokenKind::Word) {
-            match word(&n.norm) {
-                Some(W::Scale(s) | W::PluralScale(s)) => {
-                    return Some(ParsedNumber {
-                        value: v * s,
-                        end: i + 2,
-                        vague: false,
-                        one: false,
-                        scaled: true,
-                    })
+            let scale = match word(&n.norm) {
+                Some(W::Scale(s) | W::PluralScale(s)) => Some(s),
+                Some(W::Hundred) => Some(100.0),
+                _ => None,
+            };
+            if let Some(s) = scale {
+                let mut value = v * s;
+                let mut end = i + 2;
+                if let Some((k, next)) = waw_digits(toks, end).filter(|(k, _)| *k < s) {
+                    value += k;
+                    end = next;
                 }
-                Some(W::Hundred) => {
-                    return Some(ParsedNumber {
-                        value: v * 100.0,
-                        end: i + 2,
-                        vague: false,
-                        one: false,
-                        scaled: true,
-                    })
-                }
-                _ => {}
+                return Some(ParsedNumber {
+                    value,
+                    end,
+                    vague: false,
+                    one: false,
+                    scaled: true,
+                });
             }
         }
         return Some(ParsedNumber {
@@ -808,6 +887,15 @@ pub(crate) fn parse_number_at(toks: &[Token], i: usize) -> Option<ParsedNumber> 
     let mut j = i;
     let mut first_tok = true;
     while let Some(tok) = toks.get(j).filter(|n| n.kind == TokenKind::Word) {
+        // "ستة آلاف و259": و + digits.
+        if !first_tok {
+            if let Some((k, next)) = waw_digits(toks, j).filter(|(k, _)| *k < last) {
+                cur += k;
+                last = k;
+                j = next;
+                continue;
+            }
+        }
         // Continuations are either a bare multiplier word or و + an additive word.
         let (w, with_waw) = if first_tok {
             (first, false)
@@ -1113,16 +1201,11 @@ pub fn find_quantities_in(
             });
             end_tok = p.end + n;
         }
-        let (mut qualifier, mut start_tok) = match qualifier_before(toks, i) {
+        let lead = unit_before.map_or(i, |(_, prev)| prev);
+        let (mut qualifier, mut start_tok) = match qualifier_before(toks, lead) {
             Some((q, s)) => (Some(q), s),
-            None => (None, i),
+            None => (None, lead),
         };
-        if let Some((u_prev_tok, _)) = unit_before.map(|(_, prev)| (prev, ())) {
-            start_tok = start_tok.min(u_prev_tok);
-            if qualifier.is_some() && start_tok == u_prev_tok {
-                qualifier = None;
-            }
-        }
         if qualifier.is_none() {
             if let Some((q, n)) = qualifier_after(toks, end_tok) {
                 qualifier = Some(q);
@@ -1145,11 +1228,27 @@ pub fn find_quantities_in(
         if let Some(prev) = out.last() {
             if toks[start_tok].span.start < prev.span.end {
                 start_tok = i;
-                qualifier = qualifier.filter(|_| false);
+                qualifier = None;
             }
         }
+        // A one-letter clitic on the first word (وأربعة، بنحو، لأكثر) is not part of it.
+        let mut number = number;
+        if tok.kind == TokenKind::Word && word(&tok.norm).is_none() {
+            number.start = after_first_letter(text, number.start);
+        }
+        let first = &toks[start_tok];
+        let start = if start_tok == i {
+            number.start
+        } else if qualifier.is_some()
+            && start_tok < lead
+            && !t.qualifiers.iter().any(|(pat, _)| pat[0] == first.norm)
+        {
+            after_first_letter(text, first.span.start)
+        } else {
+            first.span.start
+        };
         out.push(QuantityMention {
-            span: toks[start_tok].span.start..toks[end_tok - 1].span.end,
+            span: start..toks[end_tok - 1].span.end,
             number,
             value: p.value,
             unit,

@@ -175,6 +175,24 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Range<usize>, TokenKind)) {
     }
 }
 
+/// The byte offset after the first letter (and its diacritics) of the word starting at
+/// `start`: where a one-letter clitic ends.
+pub(crate) fn after_first_letter(text: &str, start: usize) -> usize {
+    let mut it = text.get(start..).unwrap_or("").char_indices();
+    let Some((_, c)) = it.next() else {
+        return start;
+    };
+    let mut end = start + c.len_utf8();
+    for (j, c) in it {
+        if is_mark(c) {
+            end = start + j + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 fn scan_word(text: &str, start: usize) -> usize {
     let mut end = start;
     for (j, c) in text[start..].char_indices() {
