@@ -1084,3 +1084,292 @@ fn before(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
     };
     Some((m, end + 1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u8, day: u8) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    /// (span text, date, precision, basis) of every mention.
+    fn t(s: &str, published: Option<Date>) -> Vec<(&str, Option<String>, Option<Precision>, Basis)> {
+        find_times(s, published)
+            .into_iter()
+            .map(|m| (&s[m.span], m.date.map(|d| d.to_string()), m.precision, m.basis))
+            .collect()
+    }
+
+    /// The single mention: (span text, date, precision).
+    fn one(s: &str, published: Date) -> (String, String, Precision) {
+        let all = find_times(s, Some(published));
+        assert_eq!(all.len(), 1, "{s}: {all:?}");
+        let m = &all[0];
+        (
+            s[m.span.clone()].to_string(),
+            m.date.map(|d| d.to_string()).unwrap_or_default(),
+            m.precision.unwrap_or(Precision::Year),
+        )
+    }
+
+    const PUB: (i32, u8, u8) = (2018, 4, 20); // a Friday
+
+    fn p() -> Date {
+        d(PUB.0, PUB.1, PUB.2)
+    }
+
+    #[test]
+    fn levantine_months() {
+        for (name, m) in [
+            ("كانون الثاني", 1),
+            ("شباط", 2),
+            ("آذار", 3),
+            ("نيسان", 4),
+            ("أيار", 5),
+            ("حزيران", 6),
+            ("تموز", 7),
+            ("آب", 8),
+            ("أيلول", 9),
+            ("تشرين الأول", 10),
+            ("تشرين الثاني", 11),
+            ("كانون الأول", 12),
+        ] {
+            let s = format!("في 3 {name} 2017 وقع");
+            let (span, date, prec) = one(&s, p());
+            assert_eq!(span, format!("3 {name} 2017"));
+            assert_eq!(date, format!("2017-{m:02}-03"), "{name}");
+            assert_eq!(prec, Precision::Day);
+        }
+    }
+
+    #[test]
+    fn egyptian_months() {
+        for (name, m) in [
+            ("يناير", 1),
+            ("فبراير", 2),
+            ("مارس", 3),
+            ("أبريل", 4),
+            ("إبريل", 4),
+            ("مايو", 5),
+            ("يونيو", 6),
+            ("يونيه", 6),
+            ("يوليو", 7),
+            ("يوليه", 7),
+            ("أغسطس", 8),
+            ("سبتمبر", 9),
+            ("أكتوبر", 10),
+            ("نوفمبر", 11),
+            ("ديسمبر", 12),
+        ] {
+            let s = format!("في {name} 2016");
+            let (span, date, prec) = one(&s, p());
+            assert_eq!(span, format!("{name} 2016"));
+            assert_eq!(date, format!("2016-{m:02}-01"), "{name}");
+            assert_eq!(prec, Precision::Month);
+        }
+    }
+
+    #[test]
+    fn paired_month_forms() {
+        assert_eq!(one("في 20 يناير/ كانون الثاني الماضي", p()).0, "20 يناير/ كانون الثاني الماضي");
+        assert_eq!(one("في 20 يناير/ كانون الثاني الماضي", p()).1, "2018-01-20");
+        assert_eq!(one("في كانون الثاني (يناير) 2017", p()).0, "كانون الثاني (يناير) 2017");
+        assert_eq!(one("في مارس/آذار عام 2011", p()).1, "2011-03-01");
+        assert_eq!(one("يناير/كانون ثاني 2018", p()).1, "2018-01-01");
+    }
+
+    #[test]
+    fn day_month_year() {
+        assert_eq!(one("في 15 نيسان 2018", p()), ("15 نيسان 2018".into(), "2018-04-15".into(), Precision::Day));
+        assert_eq!(one("في ١٥ نيسان ٢٠١٨", p()).1, "2018-04-15");
+        assert_eq!(one("في 18 من فبراير/ شباط", p()).1, "2018-02-18");
+        assert_eq!(one("في التاسع من كانون الثاني/يناير 2017", p()).1, "2017-01-09");
+        assert_eq!(one("في الحادي عشر من أيلول 2001", p()).1, "2001-09-11");
+        assert_eq!(one("في الخامس والعشرين من آذار", p()).1, "2018-03-25");
+        assert_eq!(one("الخميس 15 آذار 2018", p()).0, "الخميس 15 آذار 2018");
+    }
+
+    #[test]
+    fn bare_month_takes_year_from_publication() {
+        // not after publication: July before an April publication is last year's July
+        assert_eq!(one("في تموز", p()), ("تموز".into(), "2017-07-01".into(), Precision::Month));
+        assert_eq!(one("في آذار", p()).1, "2018-03-01");
+        assert_eq!(one("في نيسان", p()).1, "2018-04-01");
+        assert_eq!(one("في تموز المقبل", p()).1, "2018-07-01");
+        assert_eq!(one("في 25 نيسان", p()).1, "2017-04-25");
+        assert_eq!(t("في تموز", None), vec![("تموز", None, None, Basis::Unresolved)]);
+    }
+
+    #[test]
+    fn ambiguous_month_names_need_context() {
+        assert!(find_times("مارس الضغط على الحكومة", Some(p())).is_empty());
+        assert_eq!(one("في مارس", p()).1, "2018-03-01");
+        assert!(find_times("قال الأب إن ابنه", Some(p())).is_empty());
+        assert!(find_times("وصل اب العائلة", Some(p())).is_empty());
+        assert_eq!(one("في آب", p()).1, "2017-08-01");
+        assert_eq!(one("في 3 اب 2015", p()).1, "2015-08-03");
+        assert!(find_times("رجب طيب أردوغان", Some(p())).is_empty());
+        assert!(find_times("صفر", Some(p())).is_empty());
+    }
+
+    #[test]
+    fn month_parts() {
+        assert_eq!(one("منتصف نيسان", p()), ("منتصف نيسان".into(), "2018-04-15".into(), Precision::Month));
+        assert_eq!(one("مطلع نيسان", p()).1, "2018-04-01");
+        assert_eq!(one("أوائل نيسان", p()).1, "2018-04-01");
+        assert_eq!(one("أواخر نيسان", p()).1, "2018-04-25");
+        assert_eq!(one("نهاية نيسان", p()).1, "2018-04-30");
+        assert_eq!(one("نهاية شباط 2016", p()).1, "2016-02-29");
+        assert_eq!(one("منتصف الشهر الماضي", p()).1, "2018-03-15");
+        assert_eq!(one("منتصف شهر آذار", p()).1, "2018-03-15");
+    }
+
+    #[test]
+    fn weekdays() {
+        // 2018-04-20 is a Friday
+        assert_eq!(one("الخميس الماضي", p()), ("الخميس الماضي".into(), "2018-04-19".into(), Precision::Day));
+        assert_eq!(one("يوم الجمعة", p()).1, "2018-04-20");
+        assert_eq!(one("الجمعة الماضية", p()).1, "2018-04-13");
+        assert_eq!(one("يوم السبت", p()).1, "2018-04-14");
+        assert_eq!(one("الاثنين", p()).1, "2018-04-16");
+        assert_eq!(one("الأحد المقبل", p()).1, "2018-04-22");
+        assert_eq!(one("والخميس", p()).0, "الخميس");
+        assert_eq!(t("الخميس الماضي", None)[0].3, Basis::Unresolved);
+    }
+
+    #[test]
+    fn relative_days() {
+        assert_eq!(one("اليوم", p()), ("اليوم".into(), "2018-04-20".into(), Precision::Day));
+        assert_eq!(one("أمس", p()).1, "2018-04-19");
+        assert_eq!(one("وقال أمس", p()).1, "2018-04-19");
+        assert_eq!(one("أول أمس", p()).1, "2018-04-18");
+        assert_eq!(one("أول من أمس", p()).1, "2018-04-18");
+        assert_eq!(one("أمس الأول", p()).1, "2018-04-18");
+        assert_eq!(one("مساء أمس", p()), ("مساء أمس".into(), "2018-04-19".into(), Precision::Day));
+        assert_eq!(one("صباح أمس", p()).0, "صباح أمس");
+        assert_eq!(one("يوم أمس", p()).0, "يوم أمس");
+        assert_eq!(one("غداً", p()).1, "2018-04-21");
+        assert_eq!(one("البارحة", p()).1, "2018-04-19");
+    }
+
+    #[test]
+    fn whole_tokens_only() {
+        assert!(find_times("أول أمسية شعرية", Some(p())).is_empty());
+        assert!(find_times("الأعمال اليومية", Some(p())).is_empty());
+        assert!(find_times("لامس السقف", Some(p())).is_empty());
+    }
+
+    #[test]
+    fn clitics_on_the_first_word() {
+        assert_eq!(one("وأمس", p()), ("أمس".into(), "2018-04-19".into(), Precision::Day));
+        assert_eq!(one("بالأمس", p()), ("الأمس".into(), "2018-04-19".into(), Precision::Day));
+        assert_eq!(one("واليوم", p()).0, "اليوم");
+        assert_eq!(one("ونيسان 2017", p()).0, "نيسان 2017");
+        assert_eq!(one("وَأمسِ", p()).0, "أمسِ");
+    }
+
+    #[test]
+    fn relative_periods() {
+        assert_eq!(one("الأسبوع الماضي", p()), ("الأسبوع الماضي".into(), "2018-04-13".into(), Precision::Week));
+        assert_eq!(one("الشهر الماضي", p()), ("الشهر الماضي".into(), "2018-03-01".into(), Precision::Month));
+        assert_eq!(one("الشهر الجاري", p()).1, "2018-04-01");
+        assert_eq!(one("العام الماضي", p()), ("العام الماضي".into(), "2017-01-01".into(), Precision::Year));
+        assert_eq!(one("السنة الماضية", p()).1, "2017-01-01");
+        assert_eq!(one("هذا العام", p()).1, "2018-01-01");
+        assert!(find_times("الهيئة العامة", Some(p())).is_empty());
+    }
+
+    #[test]
+    fn before_n_units() {
+        assert_eq!(one("قبل ١٠ أيام", p()), ("قبل ١٠ أيام".into(), "2018-04-10".into(), Precision::Day));
+        assert_eq!(one("قبل يومين", p()).1, "2018-04-18");
+        assert_eq!(one("قبل ثلاثة أيام", p()).1, "2018-04-17");
+        assert_eq!(one("قبل أسبوع", p()), ("قبل أسبوع".into(), "2018-04-13".into(), Precision::Week));
+        assert_eq!(one("قبل شهر", p()).1, "2018-03-01");
+        assert_eq!(one("قبل عامين", p()).1, "2016-01-01");
+        assert!(find_times("قبل أيام", Some(p())).is_empty());
+        assert!(find_times("قبل الحرب", Some(p())).is_empty());
+    }
+
+    #[test]
+    fn digit_dates() {
+        assert_eq!(one("بتاريخ 12/3/2018", p()), ("12/3/2018".into(), "2018-03-12".into(), Precision::Day));
+        assert_eq!(one("بتاريخ 2018-03-12", p()).1, "2018-03-12");
+        assert_eq!(one("بتاريخ 2018/3/12", p()).1, "2018-03-12");
+        assert_eq!(one("بتاريخ 12-3-2018", p()).1, "2018-03-12");
+        assert_eq!(one("بتاريخ 12.3.2018", p()).1, "2018-03-12");
+        assert_eq!(one("بتاريخ 3/25/2018", p()).1, "2018-03-25"); // month first only when forced
+        assert_eq!(one("بتاريخ ١٢/٣/٢٠١٨", p()).1, "2018-03-12");
+        assert!(find_times("النتيجة 3/4", Some(p())).is_empty());
+        assert!(find_times("بتاريخ 40/40/2018", Some(p())).is_empty());
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(one("منذ عام 2011", p()), ("عام 2011".into(), "2011-01-01".into(), Precision::Year));
+        assert_eq!(one("العام 2013", p()).1, "2013-01-01");
+        assert_eq!(one("سنة ٢٠١١", p()).1, "2011-01-01");
+        assert_eq!(one("2011م", p()).0, "2011م");
+        assert_eq!(one("منذ 2012 تحولت", p()).0, "2012");
+        assert_eq!(one("في صيف 2012", p()).0, "صيف 2012");
+        assert!(find_times("أحصى 2000 غارة", Some(p())).is_empty());
+        assert!(find_times("في 2000 غارة", Some(p())).is_empty());
+    }
+
+    #[test]
+    fn hijri_dates() {
+        assert_eq!(hijri_to_gregorian(1439, 9, 1), Some(d(2018, 5, 16)));
+        // The civil epoch: 1 Muharram 1 AH = 16 July 622 Julian = 19 July 622 Gregorian.
+        assert_eq!(hijri_to_gregorian(1, 1, 1), Some(d(622, 7, 19)));
+        assert_eq!(hijri_to_gregorian(1439, 13, 1), None);
+        for days in [-400_000i64, 0, 17_667, 20_000] {
+            let g = Date::from_days(days);
+            let (y, m, dd) = gregorian_to_hijri(g);
+            assert_eq!(hijri_to_gregorian(y, m, dd), Some(g));
+        }
+        let (s, date, prec) = one("في 10 ذي الحجة 1438 هـ", p());
+        assert_eq!(s, "10 ذي الحجة 1438 هـ");
+        assert_eq!(date, hijri_to_gregorian(1438, 12, 10).unwrap().to_string());
+        assert_eq!(prec, Precision::Day);
+        assert_eq!(one("في رمضان", p()).1, "2017-05-27"); // Ramadan 1438, the last before publication
+        assert_eq!(one("في شهر رمضان 1439هـ", p()).1, "2018-05-16");
+        assert_eq!(one("1 محرم 1440", p()).1, hijri_to_gregorian(1440, 1, 1).unwrap().to_string());
+        for (name, m) in [
+            ("ربيع الأول", 3),
+            ("ربيع الآخر", 4),
+            ("ربيع الثاني", 4),
+            ("جمادى الأولى", 5),
+            ("جمادى الآخرة", 6),
+            ("رجب", 7),
+            ("شعبان", 8),
+            ("شوال", 10),
+            ("ذو القعدة", 11),
+            ("ذو الحجة", 12),
+            ("صفر", 2),
+        ] {
+            let s = format!("في 5 {name} 1439 هـ");
+            assert_eq!(one(&s, p()).1, hijri_to_gregorian(1439, m, 5).unwrap().to_string(), "{name}");
+        }
+    }
+
+    #[test]
+    fn unresolved_without_publication() {
+        for s in ["أمس", "الخميس الماضي", "منتصف نيسان", "قبل يومين", "الشهر الماضي", "في رمضان"] {
+            let got = t(s, None);
+            assert_eq!(got.len(), 1, "{s}");
+            assert_eq!((got[0].1.clone(), got[0].2, got[0].3), (None, None, Basis::Unresolved), "{s}");
+        }
+        // explicit dates need no publication date
+        assert_eq!(t("15 نيسان 2018", None)[0].3, Basis::Explicit);
+    }
+
+    #[test]
+    fn seed_expressions() {
+        let s = "قالت مصادر أول أمس إن الانسحاب سيتم في منتصف نيسان بعد حصار دام 46 يوماً";
+        let got = t(s, Some(d(2018, 4, 3)));
+        assert_eq!(got[0], ("أول أمس", Some("2018-04-01".into()), Some(Precision::Day), Basis::Relative));
+        assert_eq!(got[1], ("منتصف نيسان", Some("2018-04-15".into()), Some(Precision::Month), Basis::Relative));
+        assert_eq!(got.len(), 2);
+    }
+}

@@ -337,3 +337,120 @@ pub fn is_normalized(s: &str) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        let a = normalize(s).text;
+        assert_eq!(a, normalize_word(s), "normalize_word must equal normalize().text");
+        a
+    }
+
+    #[test]
+    fn alef_forms_fold_to_bare_alef() {
+        assert_eq!(n("أحمد إدلب آذار ٱلله"), "احمد ادلب اذار الله");
+    }
+
+    #[test]
+    fn alef_maqsura_ta_marbuta_hamza_seats() {
+        assert_eq!(n("مستشفى"), "مستشفي");
+        assert_eq!(n("الرقة"), "الرقه");
+        assert_eq!(n("مؤسسة"), "موسسه");
+        assert_eq!(n("عائلة"), "عايله");
+        assert_eq!(n("ء"), "ء");
+    }
+
+    #[test]
+    fn diacritics_and_tatweel_removed() {
+        assert_eq!(n("يُنهي الحِصَارَ"), "ينهي الحصار");
+        assert_eq!(n("طناً"), "طنا");
+        assert_eq!(n("لـ\"وكالة"), "ل\"وكاله");
+        assert_eq!(n("الرَّحْمٰنِ"), "الرحمن");
+        assert_eq!(n("حـــلـــب"), "حلب");
+    }
+
+    #[test]
+    fn runs_of_three_or_more_collapse() {
+        assert_eq!(n("جداااا"), "جدا");
+        assert_eq!(n("ههههه"), "ه");
+        assert_eq!(n("الله"), "الله"); // a run of two stays
+        assert_eq!(n("أاا"), "ا"); // collapse after folding
+        assert_eq!(n("1000 www"), "1000 www"); // digits and Latin never collapse
+    }
+
+    #[test]
+    fn presentation_forms_fold() {
+        assert_eq!(n("\u{FEFB}"), "لا"); // lam-alef ligature
+        assert_eq!(n("\u{FEF7}"), "لا"); // lam-alef with hamza above
+        assert_eq!(n("\u{FDF2}"), "الله");
+        assert_eq!(n("\u{FE8D}\u{FEDF}\u{FEA3}\u{FEB4}\u{FED8}\u{FE94}"), "الحسقه");
+        assert_eq!(n("\u{FE70}"), ""); // isolated fathatan: a diacritic
+        assert_eq!(n("\u{FB8E}"), "ك"); // keheh → kaf
+    }
+
+    #[test]
+    fn controls_dropped() {
+        assert_eq!(n("\u{200F}حلب\u{200B}\u{202B}\u{2066}\u{FEFF}\u{061C}\u{200D}"), "حلب");
+    }
+
+    #[test]
+    fn digits_and_separators() {
+        assert_eq!(n("٣٫٥ و١٢٬٠٠٠ و۱۲۳ و٪"), "3.5 و12,000 و123 و%");
+    }
+
+    #[test]
+    fn to_original_covers_diacritics_inside_and_after() {
+        let s = "قَتَلَ خَمْسَةٌ";
+        let m = normalize(s);
+        assert_eq!(m.text, "قتل خمسه");
+        let w = m.text.find("خمسه").unwrap();
+        let r = m.to_original(w..m.text.len());
+        assert_eq!(&s[r], "خَمْسَةٌ");
+        assert_eq!(&s[m.to_original(0..m.text.find(' ').unwrap())], "قَتَلَ");
+    }
+
+    #[test]
+    fn to_original_through_ligature_collapse_and_controls() {
+        let s = "\u{200F}\u{FEFB}جدااااً!";
+        let m = normalize(s);
+        assert_eq!(m.text, "لاجدا!");
+        // Only the lam of the ligature still maps to the whole ligature.
+        assert_eq!(&s[m.to_original(0..2)], "\u{FEFB}");
+        assert_eq!(&s[m.to_original(0..4)], "\u{FEFB}");
+        // The collapsed run maps to every copy plus the tanween.
+        let j = m.text.find('ا').unwrap() + 2 + 4; // the last alef
+        assert_eq!(&s[m.to_original(j..j + 2)], "ااااً");
+        // An empty range maps to a position; out of range is clamped.
+        assert_eq!(m.to_original(0..0), 3..3);
+        let end = m.to_original(100..200);
+        assert_eq!(end, s.len()..s.len());
+        // A mid-char range is widened.
+        assert_eq!(&s[m.to_original(1..1)], "\u{FEFB}");
+        assert_eq!(&s[m.to_original(1..3)], "\u{FEFB}");
+    }
+
+    #[test]
+    fn ascii_fast_path_maps_identity() {
+        let s = "SDF 2018-03-12";
+        let m = normalize(s);
+        assert_eq!(m.text, s);
+        assert_eq!(m.to_original(4..8), 4..8);
+        assert_eq!(m.original_len(), s.len());
+    }
+
+    #[test]
+    fn is_normalized_agrees() {
+        for s in ["حلب", "الرقة", "جدااا", "abc", "٣", "جداا"] {
+            assert_eq!(is_normalized(s), normalize_word(s) == s, "{s}");
+        }
+    }
+
+    #[test]
+    fn normalize_into_appends() {
+        let mut buf = String::from("x ");
+        normalize_into("أمسِ", &mut buf);
+        assert_eq!(buf, "x امس");
+    }
+}

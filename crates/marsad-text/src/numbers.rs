@@ -1260,3 +1260,283 @@ pub fn find_quantities_in(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text of span, value, unit, qualifier, vague) of every quantity.
+    fn q(s: &str) -> Vec<(&str, f64, Option<Unit>, Option<Qualifier>, bool)> {
+        find_quantities(s)
+            .into_iter()
+            .map(|m| (&s[m.span], m.value, m.unit, m.qualifier, m.vague))
+            .collect()
+    }
+
+    /// The single quantity's value.
+    fn v(s: &str) -> f64 {
+        let all = find_quantities(s);
+        assert_eq!(all.len(), 1, "{s}: {all:?}");
+        all[0].value
+    }
+
+    fn unit(s: &str) -> Option<Unit> {
+        let all = find_quantities(s);
+        assert_eq!(all.len(), 1, "{s}: {all:?}");
+        all[0].unit
+    }
+
+    #[test]
+    fn digits_in_three_scripts_with_separators() {
+        assert_eq!(v("وصل 46 شخصاً"), 46.0);
+        assert_eq!(v("وصل ٤٦ شخصاً"), 46.0);
+        assert_eq!(v("وصل ۴۶ شخصاً"), 46.0);
+        assert_eq!(v("قتل 12,000 شخص"), 12000.0);
+        assert_eq!(v("قتل ١٢٬٠٠٠ شخص"), 12000.0);
+        assert_eq!(v("وصل ٣٫٥ طن"), 3.5);
+        assert_eq!(v("وصل 3.5 طن"), 3.5);
+        assert_eq!(v("بلغ 1.250.000 دولار"), 1_250_000.0);
+        assert_eq!(v("بلغ 1,250.5 دولار"), 1250.5);
+    }
+
+    #[test]
+    fn parse_number_rejects_junk() {
+        assert_eq!(parse_number("1,2,3"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("12a"), None);
+        assert_eq!(parse_number("3,5"), Some(3.5));
+        assert_eq!(parse_number("١٢٣"), Some(123.0));
+        assert_eq!(parse_number("۱۲۳"), Some(123.0));
+    }
+
+    #[test]
+    fn number_words_one_to_ten_with_case_endings() {
+        assert_eq!(v("قتل شخص واحد"), 1.0);
+        assert_eq!(v("قتلت امرأة واحدة"), 1.0);
+        assert!(find_quantities("في آن واحد").is_empty()); // واحد alone is not counted
+        assert_eq!(v("قتل اثنان"), 2.0);
+        assert_eq!(v("قتل اثنين"), 2.0);
+        for (w, n) in [
+            ("ثلاثة", 3.0),
+            ("ثلاث", 3.0),
+            ("أربعة", 4.0),
+            ("أربع", 4.0),
+            ("خمسة", 5.0),
+            ("ستة", 6.0),
+            ("سبعة", 7.0),
+            ("سبع", 7.0),
+            ("ثمانية", 8.0),
+            ("ثماني", 8.0),
+            ("تسعة", 9.0),
+            ("عشرة", 10.0),
+        ] {
+            assert_eq!(v(&format!("قتل {w} أشخاص")), n, "{w}");
+        }
+    }
+
+    #[test]
+    fn teens() {
+        assert_eq!(v("قتل أحد عشر شخصاً"), 11.0);
+        assert_eq!(v("قتلت إحدى عشرة امرأة"), 11.0);
+        assert_eq!(v("قتل اثنا عشر شخصاً"), 12.0);
+        assert_eq!(v("قتل اثني عشر شخصاً"), 12.0);
+        assert_eq!(v("قتل ثلاثة عشر شخصاً"), 13.0);
+        assert_eq!(v("قتلت ثلاث عشرة امرأة"), 13.0);
+        assert_eq!(v("قتل تسعة عشر شخصاً"), 19.0);
+        assert!(find_quantities("قال أحد السكان").is_empty()); // أحد alone is not a number
+    }
+
+    #[test]
+    fn tens_with_case_endings_and_compounds() {
+        for (w, n) in [
+            ("عشرون", 20.0),
+            ("عشرين", 20.0),
+            ("ثلاثين", 30.0),
+            ("أربعون", 40.0),
+            ("أربعين", 40.0),
+            ("خمسين", 50.0),
+            ("ستين", 60.0),
+            ("سبعين", 70.0),
+            ("ثمانين", 80.0),
+            ("تسعون", 90.0),
+            ("تسعين", 90.0),
+        ] {
+            assert_eq!(v(&format!("قتل {w} شخصاً")), n, "{w}");
+        }
+        assert_eq!(v("قتل خمسة وعشرين شخصاً"), 25.0);
+        assert_eq!(v("قتل ثلاثة وأربعون شخصاً"), 43.0);
+    }
+
+    #[test]
+    fn hundreds_thousands_millions() {
+        assert_eq!(v("قتل مئة شخص"), 100.0);
+        assert_eq!(v("قتل مائة شخص"), 100.0);
+        assert_eq!(v("قتل مئتين"), 200.0);
+        assert_eq!(v("قتل مئتا شخص"), 200.0);
+        assert_eq!(v("قتل ثلاثمئة شخص"), 300.0);
+        assert_eq!(v("قتل ثلاثمائة شخص"), 300.0);
+        assert_eq!(v("قتل ثلاث مئة شخص"), 300.0);
+        assert_eq!(v("قتل مئة وخمسون شخصاً"), 150.0);
+        assert_eq!(v("قتل ألف شخص"), 1000.0);
+        assert_eq!(v("قتل ألفين"), 2000.0);
+        assert_eq!(v("قتل ثلاثة آلاف شخص"), 3000.0);
+        assert_eq!(v("قتل ألف ومئتان وخمسون"), 1250.0);
+        assert_eq!(v("قتل خمسة وعشرين ألف شخص"), 25000.0);
+        assert_eq!(v("نزح مليون شخص"), 1e6);
+        assert_eq!(v("نزح مليونين"), 2e6);
+        assert_eq!(v("نزح ثلاثة ملايين شخص"), 3e6);
+        assert_eq!(v("قتل نصف مليون شخص"), 5e5);
+        assert_eq!(v("شن 29 ألفا و358 ضربة"), 29358.0);
+        assert_eq!(v("قتل ستة آلاف و259 مدنيا"), 6259.0);
+    }
+
+    #[test]
+    fn digits_with_scale_words() {
+        assert_eq!(v("نزح 3 آلاف شخص"), 3000.0);
+        assert_eq!(v("نزح 2.5 مليون شخص"), 2.5e6);
+        assert_eq!(v("نزح ٢٫٥ مليون شخص"), 2.5e6);
+        assert_eq!(v("نزح 40 ألف شخص"), 40000.0);
+    }
+
+    #[test]
+    fn dual_nouns() {
+        assert_eq!(q("سقط قتيلين"), vec![("قتيلين", 2.0, Some(Unit::Killed), None, false)]);
+        assert_eq!(unit("أصيب جريحين"), Some(Unit::Injured));
+        assert_eq!(unit("اعتقل شخصين"), Some(Unit::Person));
+        assert_eq!(unit("وصل طنين"), Some(Unit::Ton));
+        assert_eq!(unit("بعد يومين"), Some(Unit::Day));
+        assert_eq!(v("قتل مدنيين اثنين"), 2.0);
+        // plural/dual-ambiguous forms are plurals
+        assert!(find_quantities("قتل مدنيين").is_empty());
+    }
+
+    #[test]
+    fn vague_amounts_as_acled() {
+        assert_eq!(q("قتل عشرات المدنيين"), vec![("عشرات المدنيين", 12.0, Some(Unit::Civilian), None, true)]);
+        assert_eq!(q("سقطت مئات القذائف")[0].1, 100.0);
+        assert_eq!(q("نزح آلاف")[0..1], [("آلاف", 1000.0, None, None, true)]);
+        assert_eq!(q("منذ عدة أيام")[0], ("عدة أيام", 3.0, Some(Unit::Day), None, true));
+        assert_eq!(q("بعد بضعة أيام")[0].1, 3.0);
+        assert_eq!(q("نزح عشرات الآلاف")[0].1, 10000.0);
+        assert_eq!(q("نزح مئات الآلاف")[0].1, 100000.0);
+    }
+
+    #[test]
+    fn qualifiers() {
+        use Qualifier::*;
+        for (pre, qual) in [
+            ("أكثر من", MoreThan),
+            ("ما يزيد عن", MoreThan),
+            ("ما يزيد على", MoreThan),
+            ("نحو", About),
+            ("حوالي", About),
+            ("قرابة", About),
+            ("زهاء", About),
+            ("ما يقارب", About),
+            ("ما لا يقل عن", AtLeast),
+            ("أقل من", LessThan),
+            ("ما لا يزيد عن", AtMost),
+        ] {
+            let s = format!("قتل {pre} 20 شخصاً");
+            let got = q(&s);
+            assert_eq!(got.len(), 1, "{s}");
+            assert_eq!(got[0].0, format!("{pre} 20 شخصاً"));
+            assert_eq!(got[0].3, Some(qual), "{pre}");
+        }
+        // with a clitic, the clitic stays outside the span
+        assert_eq!(q("قصفت بنحو 160 قذيفة")[0].0, "نحو 160 قذيفة");
+        assert_eq!(q("لأكثر من ثلاثة أسابيع")[0].0, "أكثر من ثلاثة أسابيع");
+        // after the number
+        assert_eq!(q("قتل 7 أشخاص على الأقل")[0].3, Some(AtLeast));
+        assert_eq!(q("قتل 7 أشخاص تقريباً")[0].3, Some(About));
+        assert_eq!(MoreThan.as_str(), "at_least");
+        assert_eq!(About.as_str(), "about");
+        assert_eq!(LessThan.as_str(), "at_most");
+    }
+
+    #[test]
+    fn units() {
+        use Unit::*;
+        for (w, u) in [
+            ("طن", Ton),
+            ("طناً", Ton),
+            ("أطنان", Ton),
+            ("يوم", Day),
+            ("يوماً", Day),
+            ("أيام", Day),
+            ("أسبوع", Week),
+            ("أسابيع", Week),
+            ("شهر", Month),
+            ("أشهر", Month),
+            ("ساعة", Hour),
+            ("ساعات", Hour),
+            ("شخص", Person),
+            ("أشخاص", Person),
+            ("مدني", Civilian),
+            ("مدنيين", Civilian),
+            ("قتيل", Killed),
+            ("قتلى", Killed),
+            ("جريح", Injured),
+            ("جرحى", Injured),
+            ("عائلة", Family),
+            ("عائلات", Family),
+            ("حافلة", Bus),
+            ("حافلات", Bus),
+            ("برميل", Barrel),
+            ("براميل", Barrel),
+            ("غارة", Airstrike),
+            ("غارات", Airstrike),
+            ("طفل", Child),
+            ("أطفال", Child),
+            ("مقاتل", Fighter),
+            ("مقاتلين", Fighter),
+            ("عنصر", Member),
+            ("عناصر", Member),
+            ("شاحنة", Truck),
+            ("شاحنات", Truck),
+            ("سيارة", Vehicle),
+            ("صاروخ", Missile),
+            ("صواريخ", Missile),
+            ("قذيفة", Shell),
+            ("قذائف", Shell),
+            ("كم", Kilometer),
+            ("كيلومتر", Kilometer),
+        ] {
+            assert_eq!(unit(&format!("رصد 15 {w}")), Some(u), "{w}");
+        }
+        assert_eq!(unit("نحو 95 في المئة"), Some(Percent));
+        assert_eq!(unit("نحو 95%"), Some(Percent));
+        assert_eq!(q("قتل ثلاثة من المدنيين")[0].0, "ثلاثة من المدنيين");
+        assert_eq!(Killed.schema(), ("person", Some("killed")));
+        assert_eq!(Ton.schema(), ("ton", None));
+        assert_eq!(Week.days(), Some(7.0));
+    }
+
+    #[test]
+    fn twenty_days_from_the_seed() {
+        let s = "بعد أكثر من عشرين يوماً على حصارها، ووصل 40 طناً من الطحين بعد حصار دام 46 يوماً";
+        let got = q(s);
+        assert_eq!(got[0], ("أكثر من عشرين يوماً", 20.0, Some(Unit::Day), Some(Qualifier::MoreThan), false));
+        assert_eq!(got[1], ("40 طناً", 40.0, Some(Unit::Ton), None, false));
+        assert_eq!(got[2], ("46 يوماً", 46.0, Some(Unit::Day), None, false));
+    }
+
+    #[test]
+    fn years_and_dates_are_not_quantities() {
+        assert!(find_quantities("اندلعت الحرب عام 2011").is_empty());
+        assert!(find_quantities("في 2018 تغير كل شيء").is_empty());
+        assert!(find_quantities("في 15 نيسان 2018").is_empty());
+        assert!(find_quantities("بتاريخ 12/3/2018").is_empty());
+        assert!(find_quantities("قتل قبل ١٠ أيام").is_empty());
+        assert_eq!(v("أحصى 2000 غارة"), 2000.0);
+    }
+
+    #[test]
+    fn clitic_on_number_word_is_outside_span() {
+        let s = "أربعة قتلى وأربعة جرحى";
+        let got = find_quantities(s);
+        assert_eq!(&s[got[1].span.clone()], "أربعة جرحى");
+        assert_eq!(&s[got[1].number.clone()], "أربعة");
+        assert_eq!(&s[got[1].unit_span.clone().unwrap()], "جرحى");
+    }
+}
