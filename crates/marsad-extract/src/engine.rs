@@ -120,6 +120,14 @@ impl Doc<'_> {
     }
 }
 
+/// Words that look like a trigger through clitics but never are one (وزارة = و + زار + ة).
+const NEVER_TRIGGERS: [&str; 4] = ["وزاره", "وزارات", "وزير", "وزراء"];
+
+const RESULT_VERBS: [&str; 16] = [
+    "ادي", "ادت", "اسفر", "اسفرت", "تسبب", "تسببت", "يؤدي", "تؤدي", "حصد", "حصدت", "اوقع", "اوقعت", "افضي", "افضت",
+    "خلف", "خلفت",
+];
+
 const REL_PRONOUNS: [&str; 6] = ["التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان"];
 const THAT: [&str; 8] = ["ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "اننا"];
 const TIME_WORDS: [&str; 16] = [
@@ -317,7 +325,7 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
     let mut all = Vec::new();
     for (si, s) in d.sents.iter().enumerate() {
         for i in s.clone() {
-            if d.toks[i].kind != Kind::Word {
+            if d.toks[i].kind != Kind::Word || NEVER_TRIGGERS.iter().any(|w| d.has(i, &[w.to_string()]) && d.toks[i].norm.contains(w)) {
                 continue;
             }
             for r in &d.reads[i] {
@@ -377,19 +385,62 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
                 .iter()
                 .any(|&(s, h, t)| s == c.sent && t == e.etype && h.abs_diff(c.head) <= 12)
     });
-    // weak triggers of the same type close together are one event
+    // weak triggers of the same type close together are one event (the projectile over the
+    // bare killing: "مقتل سبعة أشخاص في 300 قذيفة")
     let mut out: Vec<Cand> = Vec::new();
     for c in kept {
         let e = &lex.entries[c.entry];
         if e.weak {
-            if let Some(p) = out.last() {
-                if p.sent == c.sent && lex.entries[p.entry].etype == e.etype && c.head - p.head <= 6 {
+            if let Some(p) = out.last_mut() {
+                if p.sent == c.sent && lex.entries[p.entry].etype == e.etype && c.head - p.head <= 8 && lex.entries[p.entry].weak {
+                    if lex.entries[p.entry].id == "assault.kill" && e.id != "assault.kill" {
+                        *p = c;
+                    }
                     continue;
                 }
             }
         }
         out.push(c);
     }
+    let snapshot = out.clone();
+    out.retain(|c| {
+        let e = &lex.entries[c.entry];
+        let prev3 = d.prev_words(c.head, 3);
+        let same_type_before = |n: usize| {
+            snapshot.iter().any(|o| {
+                o.sent == c.sent
+                    && o.head < c.head
+                    && lex.entries[o.entry].etype == e.etype
+                    && (o.last + 1..c.head).filter(|&k| d.is_word(k)).count() < n
+            })
+        };
+        match e.id.as_str() {
+            // a killing reported as the result of an attack already named: "ما أدى لمقتل"
+            "assault.kill" => {
+                if prev3.iter().any(|&j| d.is_any(j, &RESULT_VERBS)) {
+                    return false;
+                }
+                if matches!(c.reading.prep, Some('ب' | 'ل')) && !d.prev_words(c.head, 2).is_empty() {
+                    let after_other = snapshot.iter().any(|o| o.sent == c.sent && o.head < c.head && c.head - o.last <= 3);
+                    if after_other {
+                        return false;
+                    }
+                }
+                true
+            }
+            // the weapon of an attack ("بالقذائف", "بصواريخ") is not a second attack
+            "assault.projectile" => !(c.reading.prep == Some('ب')
+                && snapshot.iter().any(|o| o.sent == c.sent && o.head != c.head && lex.entries[o.entry].etype == EventType::Assault)),
+            // "ضربة استهدفت", "الغارات التي استهدفت": the same attack
+            "assault.attack" => {
+                let rel_after_attack = prev3.iter().any(|&j| d.is_any(j, &REL_PRONOUNS)) && same_type_before(5);
+                !(same_type_before(3) && d.toks[c.head].norm.contains("ستهدف") || rel_after_attack)
+            }
+            // "هدنة لوقف القتال": the purpose of the truce is the truce
+            "retreat.ceasefire" => !(matches!(c.reading.prep, Some('ب' | 'ل')) && same_type_before(3)),
+            _ => true,
+        }
+    });
     // aims and goals ("بهدف الضغط ... لفك الحصار") are not events
     out.retain(|c| {
         if c.reading.prep != Some('ل') {
@@ -540,10 +591,14 @@ fn status_of(
     let s = &d.sents[c.sent];
     let exempt_plan = e.etype == EventType::Agree
         || (e.etype == EventType::Coerce && matches!(e.mode, ModeRule::Fixed(Mode::Restrict)));
-    let background = d
+    // a relative clause right before the trigger ("التي تطوق", "التي جرت السيطرة عليها")
+    // is background: it does not fall under a cue that comes before the relative pronoun
+    let background_from = d
         .prev_words(c.head, 2)
         .iter()
-        .any(|&j| d.is_any(j, &REL_PRONOUNS) || (d.is(j, "جرت") || d.is(j, "تمت")));
+        .copied()
+        .filter(|&j| d.is_any(j, &REL_PRONOUNS) || d.is(j, "جرت") || d.is(j, "تمت"))
+        .min();
     // cues before the trigger in the sentence, nearest wins
     let mut best: Option<(usize, Status)> = None;
     let mut sentence_wide: Option<Status> = None;
@@ -583,8 +638,26 @@ fn status_of(
                     if cu.id == "deny.content" && !deny_in_sentence {
                         continue;
                     }
-                    if matches!(cu.status, Status::Planned | Status::Future) && (exempt_plan || background) {
-                        continue;
+                    if matches!(cu.status, Status::Planned | Status::Future) {
+                        if exempt_plan || background_from.is_some_and(|b| b > last) {
+                            continue;
+                        }
+                        // "رفضت أوامر النظام": a refused order orders nothing
+                        if d.prev_words(j, 1).iter().any(|&k| d.is_any(k, &["رفض", "رفضت", "رفضوا", "يرفض", "ترفض", "تجاهل", "تجاهلت"])) {
+                            continue;
+                        }
+                        // scope: a new clause connective or 25 words end it
+                        // (measured from the last trigger in scope: coordinated terms chain on)
+                        let from = cands[..ci]
+                            .iter()
+                            .filter(|p| p.sent == c.sent && p.head > last)
+                            .map(|p| p.last)
+                            .max()
+                            .unwrap_or(last);
+                        let words = (from + 1..c.head).filter(|&k| d.is_word(k)).count();
+                        if words > 25 || (last + 1..c.head).any(|k| d.is_any(k, &["فيما", "بينما", "كذلك", "لكن", "ولكن"])) {
+                            continue;
+                        }
                     }
                     // a new reporting verb or participle between cue and trigger ends a denial
                     if cu.status == Status::Denied && reporting_between(d, lex, last + 1, c.head) {
@@ -602,11 +675,33 @@ fn status_of(
     if st == Status::Occurred && c.reading.prep == Some('س') {
         st = Status::Future;
     }
-    // purpose lam after a deal: "اتفاق ... لإنهاء الحصار"
-    if st == Status::Occurred && c.reading.prep == Some('ل') && e.etype != EventType::Agree && !exempt_plan {
+    // the term of a deal named with it: "اتفاق انسحاب", "اتفاق ... على إجلاء", "قرار الهدنة"
+    let stem = &c.reading.stem;
+    let imperfect = stem.starts_with('ي')
+        || (stem.starts_with('ت') && stem.chars().count() <= 5 && stem.chars().rev().nth(1) != Some('ي'));
+    let after_result_verb = d
+        .prev_words(c.head, 2)
+        .iter()
+        .any(|&j| d.is_any(j, &RESULT_VERBS));
+    if st == Status::Occurred && e.etype == EventType::Retreat && !imperfect && !after_result_verb {
+        let deal_before = cands[..ci].iter().any(|p| {
+            p.sent == c.sent
+                && lex.entries[p.entry].etype == EventType::Agree
+                && (p.last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 6
+        }) || d.prev_words(c.head, 4).iter().any(|&k| d.is_any(k, &["قرار", "مشروع", "مقترح", "بنود", "خطه", "مبادره"]));
+        let resolution_after = d.next_words(c.last, 2).iter().any(|&k| d.is_any(k, &["مجلس"]));
+        if deal_before || resolution_after {
+            st = Status::Planned;
+        }
+    }
+    // purpose lam (or bi) after a deal: "اتفاق ... لإنهاء الحصار", "مقترح ... بإيقاف القتال"
+    if st == Status::Occurred && matches!(c.reading.prep, Some('ل' | 'ب')) && e.etype != EventType::Agree && !exempt_plan {
         let after_deal = cands[..ci]
             .iter()
-            .any(|p| p.sent == c.sent && lex.entries[p.entry].etype == EventType::Agree);
+            .any(|p| p.sent == c.sent && lex.entries[p.entry].etype == EventType::Agree && (c.reading.prep == Some('ل') || c.head - p.last <= 4))
+            || (e.etype == EventType::Retreat
+                && (c.sent < d.sents.len())
+                && (d.sents[c.sent].start..c.head).any(|k| d.is_any(k, &["قرار", "مقترح", "مشروع", "مبادره", "تسويه"])));
         let result_verb = d
             .prev_words(c.head, 1)
             .iter()
