@@ -1094,10 +1094,20 @@ mod tests {
     }
 
     /// (span text, date, precision, basis) of every mention.
-    fn t(s: &str, published: Option<Date>) -> Vec<(&str, Option<String>, Option<Precision>, Basis)> {
+    fn t(
+        s: &str,
+        published: Option<Date>,
+    ) -> Vec<(&str, Option<String>, Option<Precision>, Basis)> {
         find_times(s, published)
             .into_iter()
-            .map(|m| (&s[m.span], m.date.map(|d| d.to_string()), m.precision, m.basis))
+            .map(|m| {
+                (
+                    &s[m.span],
+                    m.date.map(|d| d.to_string()),
+                    m.precision,
+                    m.basis,
+                )
+            })
             .collect()
     }
 
@@ -1172,19 +1182,31 @@ mod tests {
 
     #[test]
     fn paired_month_forms() {
-        assert_eq!(one("في 20 يناير/ كانون الثاني الماضي", p()).0, "20 يناير/ كانون الثاني الماضي");
+        assert_eq!(
+            one("في 20 يناير/ كانون الثاني الماضي", p()).0,
+            "20 يناير/ كانون الثاني الماضي"
+        );
         assert_eq!(one("في 20 يناير/ كانون الثاني الماضي", p()).1, "2018-01-20");
-        assert_eq!(one("في كانون الثاني (يناير) 2017", p()).0, "كانون الثاني (يناير) 2017");
+        assert_eq!(
+            one("في كانون الثاني (يناير) 2017", p()).0,
+            "كانون الثاني (يناير) 2017"
+        );
         assert_eq!(one("في مارس/آذار عام 2011", p()).1, "2011-03-01");
         assert_eq!(one("يناير/كانون ثاني 2018", p()).1, "2018-01-01");
     }
 
     #[test]
     fn day_month_year() {
-        assert_eq!(one("في 15 نيسان 2018", p()), ("15 نيسان 2018".into(), "2018-04-15".into(), Precision::Day));
+        assert_eq!(
+            one("في 15 نيسان 2018", p()),
+            ("15 نيسان 2018".into(), "2018-04-15".into(), Precision::Day)
+        );
         assert_eq!(one("في ١٥ نيسان ٢٠١٨", p()).1, "2018-04-15");
         assert_eq!(one("في 18 من فبراير/ شباط", p()).1, "2018-02-18");
-        assert_eq!(one("في التاسع من كانون الثاني/يناير 2017", p()).1, "2017-01-09");
+        assert_eq!(
+            one("في التاسع من كانون الثاني/يناير 2017", p()).1,
+            "2017-01-09"
+        );
         assert_eq!(one("في الحادي عشر من أيلول 2001", p()).1, "2001-09-11");
         assert_eq!(one("في الخامس والعشرين من آذار", p()).1, "2018-03-25");
         assert_eq!(one("الخميس 15 آذار 2018", p()).0, "الخميس 15 آذار 2018");
@@ -1193,12 +1215,18 @@ mod tests {
     #[test]
     fn bare_month_takes_year_from_publication() {
         // not after publication: July before an April publication is last year's July
-        assert_eq!(one("في تموز", p()), ("تموز".into(), "2017-07-01".into(), Precision::Month));
+        assert_eq!(
+            one("في تموز", p()),
+            ("تموز".into(), "2017-07-01".into(), Precision::Month)
+        );
         assert_eq!(one("في آذار", p()).1, "2018-03-01");
         assert_eq!(one("في نيسان", p()).1, "2018-04-01");
         assert_eq!(one("في تموز المقبل", p()).1, "2018-07-01");
         assert_eq!(one("في 25 نيسان", p()).1, "2017-04-25");
-        assert_eq!(t("في تموز", None), vec![("تموز", None, None, Basis::Unresolved)]);
+        assert_eq!(
+            t("في تموز", None),
+            vec![("تموز", None, None, Basis::Unresolved)]
+        );
     }
 
     #[test]
@@ -1215,7 +1243,10 @@ mod tests {
 
     #[test]
     fn month_parts() {
-        assert_eq!(one("منتصف نيسان", p()), ("منتصف نيسان".into(), "2018-04-15".into(), Precision::Month));
+        assert_eq!(
+            one("منتصف نيسان", p()),
+            ("منتصف نيسان".into(), "2018-04-15".into(), Precision::Month)
+        );
         assert_eq!(one("مطلع نيسان", p()).1, "2018-04-01");
         assert_eq!(one("أوائل نيسان", p()).1, "2018-04-01");
         assert_eq!(one("أواخر نيسان", p()).1, "2018-04-25");
@@ -1228,7 +1259,10 @@ mod tests {
     #[test]
     fn weekdays() {
         // 2018-04-20 is a Friday
-        assert_eq!(one("الخميس الماضي", p()), ("الخميس الماضي".into(), "2018-04-19".into(), Precision::Day));
+        assert_eq!(
+            one("الخميس الماضي", p()),
+            ("الخميس الماضي".into(), "2018-04-19".into(), Precision::Day)
+        );
         assert_eq!(one("يوم الجمعة", p()).1, "2018-04-20");
         assert_eq!(one("الجمعة الماضية", p()).1, "2018-04-13");
         assert_eq!(one("يوم السبت", p()).1, "2018-04-14");
@@ -1240,13 +1274,19 @@ mod tests {
 
     #[test]
     fn relative_days() {
-        assert_eq!(one("اليوم", p()), ("اليوم".into(), "2018-04-20".into(), Precision::Day));
+        assert_eq!(
+            one("اليوم", p()),
+            ("اليوم".into(), "2018-04-20".into(), Precision::Day)
+        );
         assert_eq!(one("أمس", p()).1, "2018-04-19");
         assert_eq!(one("وقال أمس", p()).1, "2018-04-19");
         assert_eq!(one("أول أمس", p()).1, "2018-04-18");
         assert_eq!(one("أول من أمس", p()).1, "2018-04-18");
         assert_eq!(one("أمس الأول", p()).1, "2018-04-18");
-        assert_eq!(one("مساء أمس", p()), ("مساء أمس".into(), "2018-04-19".into(), Precision::Day));
+        assert_eq!(
+            one("مساء أمس", p()),
+            ("مساء أمس".into(), "2018-04-19".into(), Precision::Day)
+        );
         assert_eq!(one("صباح أمس", p()).0, "صباح أمس");
         assert_eq!(one("يوم أمس", p()).0, "يوم أمس");
         assert_eq!(one("غداً", p()).1, "2018-04-21");
@@ -1262,8 +1302,14 @@ mod tests {
 
     #[test]
     fn clitics_on_the_first_word() {
-        assert_eq!(one("وأمس", p()), ("أمس".into(), "2018-04-19".into(), Precision::Day));
-        assert_eq!(one("بالأمس", p()), ("الأمس".into(), "2018-04-19".into(), Precision::Day));
+        assert_eq!(
+            one("وأمس", p()),
+            ("أمس".into(), "2018-04-19".into(), Precision::Day)
+        );
+        assert_eq!(
+            one("بالأمس", p()),
+            ("الأمس".into(), "2018-04-19".into(), Precision::Day)
+        );
         assert_eq!(one("واليوم", p()).0, "اليوم");
         assert_eq!(one("ونيسان 2017", p()).0, "نيسان 2017");
         assert_eq!(one("وَأمسِ", p()).0, "أمسِ");
@@ -1271,10 +1317,19 @@ mod tests {
 
     #[test]
     fn relative_periods() {
-        assert_eq!(one("الأسبوع الماضي", p()), ("الأسبوع الماضي".into(), "2018-04-13".into(), Precision::Week));
-        assert_eq!(one("الشهر الماضي", p()), ("الشهر الماضي".into(), "2018-03-01".into(), Precision::Month));
+        assert_eq!(
+            one("الأسبوع الماضي", p()),
+            ("الأسبوع الماضي".into(), "2018-04-13".into(), Precision::Week)
+        );
+        assert_eq!(
+            one("الشهر الماضي", p()),
+            ("الشهر الماضي".into(), "2018-03-01".into(), Precision::Month)
+        );
         assert_eq!(one("الشهر الجاري", p()).1, "2018-04-01");
-        assert_eq!(one("العام الماضي", p()), ("العام الماضي".into(), "2017-01-01".into(), Precision::Year));
+        assert_eq!(
+            one("العام الماضي", p()),
+            ("العام الماضي".into(), "2017-01-01".into(), Precision::Year)
+        );
         assert_eq!(one("السنة الماضية", p()).1, "2017-01-01");
         assert_eq!(one("هذا العام", p()).1, "2018-01-01");
         assert!(find_times("الهيئة العامة", Some(p())).is_empty());
@@ -1282,10 +1337,16 @@ mod tests {
 
     #[test]
     fn before_n_units() {
-        assert_eq!(one("قبل ١٠ أيام", p()), ("قبل ١٠ أيام".into(), "2018-04-10".into(), Precision::Day));
+        assert_eq!(
+            one("قبل ١٠ أيام", p()),
+            ("قبل ١٠ أيام".into(), "2018-04-10".into(), Precision::Day)
+        );
         assert_eq!(one("قبل يومين", p()).1, "2018-04-18");
         assert_eq!(one("قبل ثلاثة أيام", p()).1, "2018-04-17");
-        assert_eq!(one("قبل أسبوع", p()), ("قبل أسبوع".into(), "2018-04-13".into(), Precision::Week));
+        assert_eq!(
+            one("قبل أسبوع", p()),
+            ("قبل أسبوع".into(), "2018-04-13".into(), Precision::Week)
+        );
         assert_eq!(one("قبل شهر", p()).1, "2018-03-01");
         assert_eq!(one("قبل عامين", p()).1, "2016-01-01");
         assert!(find_times("قبل أيام", Some(p())).is_empty());
@@ -1294,7 +1355,10 @@ mod tests {
 
     #[test]
     fn digit_dates() {
-        assert_eq!(one("بتاريخ 12/3/2018", p()), ("12/3/2018".into(), "2018-03-12".into(), Precision::Day));
+        assert_eq!(
+            one("بتاريخ 12/3/2018", p()),
+            ("12/3/2018".into(), "2018-03-12".into(), Precision::Day)
+        );
         assert_eq!(one("بتاريخ 2018-03-12", p()).1, "2018-03-12");
         assert_eq!(one("بتاريخ 2018/3/12", p()).1, "2018-03-12");
         assert_eq!(one("بتاريخ 12-3-2018", p()).1, "2018-03-12");
@@ -1307,7 +1371,10 @@ mod tests {
 
     #[test]
     fn years() {
-        assert_eq!(one("منذ عام 2011", p()), ("عام 2011".into(), "2011-01-01".into(), Precision::Year));
+        assert_eq!(
+            one("منذ عام 2011", p()),
+            ("عام 2011".into(), "2011-01-01".into(), Precision::Year)
+        );
         assert_eq!(one("العام 2013", p()).1, "2013-01-01");
         assert_eq!(one("سنة ٢٠١١", p()).1, "2011-01-01");
         assert_eq!(one("2011م", p()).0, "2011م");
@@ -1334,7 +1401,10 @@ mod tests {
         assert_eq!(prec, Precision::Day);
         assert_eq!(one("في رمضان", p()).1, "2017-05-27"); // Ramadan 1438, the last before publication
         assert_eq!(one("في شهر رمضان 1439هـ", p()).1, "2018-05-16");
-        assert_eq!(one("1 محرم 1440", p()).1, hijri_to_gregorian(1440, 1, 1).unwrap().to_string());
+        assert_eq!(
+            one("1 محرم 1440", p()).1,
+            hijri_to_gregorian(1440, 1, 1).unwrap().to_string()
+        );
         for (name, m) in [
             ("ربيع الأول", 3),
             ("ربيع الآخر", 4),
@@ -1349,16 +1419,31 @@ mod tests {
             ("صفر", 2),
         ] {
             let s = format!("في 5 {name} 1439 هـ");
-            assert_eq!(one(&s, p()).1, hijri_to_gregorian(1439, m, 5).unwrap().to_string(), "{name}");
+            assert_eq!(
+                one(&s, p()).1,
+                hijri_to_gregorian(1439, m, 5).unwrap().to_string(),
+                "{name}"
+            );
         }
     }
 
     #[test]
     fn unresolved_without_publication() {
-        for s in ["أمس", "الخميس الماضي", "منتصف نيسان", "قبل يومين", "الشهر الماضي", "في رمضان"] {
+        for s in [
+            "أمس",
+            "الخميس الماضي",
+            "منتصف نيسان",
+            "قبل يومين",
+            "الشهر الماضي",
+            "في رمضان",
+        ] {
             let got = t(s, None);
             assert_eq!(got.len(), 1, "{s}");
-            assert_eq!((got[0].1.clone(), got[0].2, got[0].3), (None, None, Basis::Unresolved), "{s}");
+            assert_eq!(
+                (got[0].1.clone(), got[0].2, got[0].3),
+                (None, None, Basis::Unresolved),
+                "{s}"
+            );
         }
         // explicit dates need no publication date
         assert_eq!(t("15 نيسان 2018", None)[0].3, Basis::Explicit);
@@ -1368,8 +1453,24 @@ mod tests {
     fn seed_expressions() {
         let s = "قالت مصادر أول أمس إن الانسحاب سيتم في منتصف نيسان بعد حصار دام 46 يوماً";
         let got = t(s, Some(d(2018, 4, 3)));
-        assert_eq!(got[0], ("أول أمس", Some("2018-04-01".into()), Some(Precision::Day), Basis::Relative));
-        assert_eq!(got[1], ("منتصف نيسان", Some("2018-04-15".into()), Some(Precision::Month), Basis::Relative));
+        assert_eq!(
+            got[0],
+            (
+                "أول أمس",
+                Some("2018-04-01".into()),
+                Some(Precision::Day),
+                Basis::Relative
+            )
+        );
+        assert_eq!(
+            got[1],
+            (
+                "منتصف نيسان",
+                Some("2018-04-15".into()),
+                Some(Precision::Month),
+                Basis::Relative
+            )
+        );
         assert_eq!(got.len(), 2);
     }
 }

@@ -344,7 +344,11 @@ mod tests {
 
     fn n(s: &str) -> String {
         let a = normalize(s).text;
-        assert_eq!(a, normalize_word(s), "normalize_word must equal normalize().text");
+        assert_eq!(
+            a,
+            normalize_word(s),
+            "normalize_word must equal normalize().text"
+        );
         a
     }
 
@@ -385,14 +389,20 @@ mod tests {
         assert_eq!(n("\u{FEFB}"), "لا"); // lam-alef ligature
         assert_eq!(n("\u{FEF7}"), "لا"); // lam-alef with hamza above
         assert_eq!(n("\u{FDF2}"), "الله");
-        assert_eq!(n("\u{FE8D}\u{FEDF}\u{FEA3}\u{FEB4}\u{FED8}\u{FE94}"), "الحسقه");
+        assert_eq!(
+            n("\u{FE8D}\u{FEDF}\u{FEA3}\u{FEB4}\u{FED8}\u{FE94}"),
+            "الحسقه"
+        );
         assert_eq!(n("\u{FE70}"), ""); // isolated fathatan: a diacritic
         assert_eq!(n("\u{FB8E}"), "ك"); // keheh → kaf
     }
 
     #[test]
     fn controls_dropped() {
-        assert_eq!(n("\u{200F}حلب\u{200B}\u{202B}\u{2066}\u{FEFF}\u{061C}\u{200D}"), "حلب");
+        assert_eq!(
+            n("\u{200F}حلب\u{200B}\u{202B}\u{2066}\u{FEFF}\u{061C}\u{200D}"),
+            "حلب"
+        );
     }
 
     #[test]

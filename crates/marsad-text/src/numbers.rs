@@ -785,7 +785,7 @@ pub(crate) struct ParsedNumber {
 pub(crate) fn parse_number_at(toks: &[Token], i: usize) -> Option<ParsedNumber> {
     let t = toks.get(i)?;
     if t.kind == TokenKind::Number {
-        let v = parse_number(&t.norm)?;
+        let v = parse_number(&t.norm).filter(|v| *v > 0.0)?;
         // An optional scale word: "3 آلاف", "2.5 مليون"; then "و358" (29 ألفاً و358).
         if let Some(n) = toks.get(i + 1).filter(|n| n.kind == TokenKind::Word) {
             let scale = match word(&n.norm) {
@@ -1400,7 +1400,10 @@ mod tests {
 
     #[test]
     fn dual_nouns() {
-        assert_eq!(q("سقط قتيلين"), vec![("قتيلين", 2.0, Some(Unit::Killed), None, false)]);
+        assert_eq!(
+            q("سقط قتيلين"),
+            vec![("قتيلين", 2.0, Some(Unit::Killed), None, false)]
+        );
         assert_eq!(unit("أصيب جريحين"), Some(Unit::Injured));
         assert_eq!(unit("اعتقل شخصين"), Some(Unit::Person));
         assert_eq!(unit("وصل طنين"), Some(Unit::Ton));
@@ -1412,10 +1415,16 @@ mod tests {
 
     #[test]
     fn vague_amounts_as_acled() {
-        assert_eq!(q("قتل عشرات المدنيين"), vec![("عشرات المدنيين", 12.0, Some(Unit::Civilian), None, true)]);
+        assert_eq!(
+            q("قتل عشرات المدنيين"),
+            vec![("عشرات المدنيين", 12.0, Some(Unit::Civilian), None, true)]
+        );
         assert_eq!(q("سقطت مئات القذائف")[0].1, 100.0);
         assert_eq!(q("نزح آلاف")[0..1], [("آلاف", 1000.0, None, None, true)]);
-        assert_eq!(q("منذ عدة أيام")[0], ("عدة أيام", 3.0, Some(Unit::Day), None, true));
+        assert_eq!(
+            q("منذ عدة أيام")[0],
+            ("عدة أيام", 3.0, Some(Unit::Day), None, true)
+        );
         assert_eq!(q("بعد بضعة أيام")[0].1, 3.0);
         assert_eq!(q("نزح عشرات الآلاف")[0].1, 10000.0);
         assert_eq!(q("نزح مئات الآلاف")[0].1, 100000.0);
@@ -1516,7 +1525,16 @@ mod tests {
     fn twenty_days_from_the_seed() {
         let s = "بعد أكثر من عشرين يوماً على حصارها، ووصل 40 طناً من الطحين بعد حصار دام 46 يوماً";
         let got = q(s);
-        assert_eq!(got[0], ("أكثر من عشرين يوماً", 20.0, Some(Unit::Day), Some(Qualifier::MoreThan), false));
+        assert_eq!(
+            got[0],
+            (
+                "أكثر من عشرين يوماً",
+                20.0,
+                Some(Unit::Day),
+                Some(Qualifier::MoreThan),
+                false
+            )
+        );
         assert_eq!(got[1], ("40 طناً", 40.0, Some(Unit::Ton), None, false));
         assert_eq!(got[2], ("46 يوماً", 46.0, Some(Unit::Day), None, false));
     }
