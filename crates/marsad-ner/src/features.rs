@@ -1,7 +1,7 @@
 //! Hashed feature extraction: each token gets a list of row indices into the weight table.
 
 use crate::resources::Resources;
-use crate::text::{normalize, shape, strip_proclitics};
+use crate::text::{has_edge_punct, normalize, shape, strip_proclitics};
 
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
@@ -39,6 +39,11 @@ pub fn mix(a: u64, b: u64) -> u64 {
     fmix(a.wrapping_mul(K1) ^ b.rotate_left(17).wrapping_add(K2))
 }
 
+/// The row of the always-on bias feature for a `bits`-bit table.
+pub fn bias_row(bits: u32) -> usize {
+    (mix(1, 0) >> (64 - bits)) as usize
+}
+
 const PAD_L: u64 = 0x1111;
 const PAD_R: u64 = 0x2222;
 
@@ -54,6 +59,7 @@ struct TokInfo {
     shape: u64,
     cluster: Option<(u64, u8)>,
     gaz: u8,
+    edge: bool,
 }
 
 /// Reusable buffers for feature extraction.
@@ -142,6 +148,7 @@ pub fn extract<S: AsRef<str>>(
             shape: u64::from(shape(norm)),
             cluster: res.clusters.get(norm),
             gaz: scratch.gaz[i],
+            edge: has_edge_punct(t.as_ref()),
         });
     }
     rows.feats.clear();
@@ -262,6 +269,22 @@ pub fn extract<S: AsRef<str>>(
         }
         if i == 0 {
             push(240, 0);
+        }
+        if t.edge {
+            push(241, 0);
+        }
+        // character trigrams of the normalized word, with edge markers
+        let w = scratch.norms[i].as_bytes();
+        let cb: Vec<usize> = scratch.norms[i]
+            .char_indices()
+            .map(|(k, _)| k)
+            .chain(std::iter::once(w.len()))
+            .collect();
+        let nc = cb.len() - 1;
+        if nc >= 3 {
+            for k in 0..=nc - 3 {
+                push(250, hash_bytes(&w[cb[k]..cb[k + 3]]));
+            }
         }
         rows.offs.push(rows.feats.len() as u32);
     }

@@ -33,6 +33,15 @@ impl Model {
         }
     }
 
+    /// Lowers the score of `O` on every token by `delta` (raises recall, lowers precision):
+    /// adjusts the always-on bias feature's row.
+    pub fn shift_outside(&mut self, delta: f32) {
+        let row = crate::features::bias_row(self.bits);
+        if let Some(w) = self.weights.get_mut(row * L) {
+            *w -= delta;
+        }
+    }
+
     /// Emission scores of every token (`out[i * L + label]`).
     pub fn emissions(&self, rows: &FeatureRows, out: &mut Vec<f32>) {
         let n = rows.len();

@@ -5,7 +5,6 @@ use crate::features::{extract, FeatureRows, Scratch};
 use crate::model::Model;
 use crate::resources::Resources;
 use crate::tags::{spans, EntityKind, Tag, NUM_LABELS};
-use crate::text::{sentences, tokenize};
 use crate::train::{train_with, TrainOptions};
 use crate::NerError;
 use std::cell::RefCell;
@@ -126,37 +125,64 @@ impl Tagger {
     /// Finds the entities of a text (tokenized and sentence-split here); spans are byte
     /// ranges into `text`.
     pub fn tag(&self, text: &str) -> Vec<Entity> {
-        let toks = tokenize(text);
+        let toks: Vec<Range<usize>> = marsad_text::tokenize(text)
+            .into_iter()
+            .map(|t| t.span)
+            .collect();
         let mut out = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        let mut k = 0usize;
+        for sent in marsad_text::sentences(text) {
+            let first = k;
+            while k < toks.len() && toks[k].start < sent.end {
+                k += 1;
+            }
+            // tokens that straddle no sentence are still tagged (as their own sentence)
+            let sent_toks = &toks[first..k];
+            if sent_toks.is_empty() {
+                continue;
+            }
+            words.clear();
+            words.extend(sent_toks.iter().map(|r| &text[r.clone()]));
+            self.tag_sentence(text, sent_toks, &words, &mut out);
+        }
+        if k < toks.len() {
+            let rest = &toks[k..];
+            words.clear();
+            words.extend(rest.iter().map(|r| &text[r.clone()]));
+            self.tag_sentence(text, rest, &words, &mut out);
+        }
+        out
+    }
+
+    fn tag_sentence(
+        &self,
+        _text: &str,
+        toks: &[Range<usize>],
+        words: &[&str],
+        out: &mut Vec<Entity>,
+    ) {
         BUFFERS.with(|b| {
             let mut b = b.borrow_mut();
-            let mut words: Vec<&str> = Vec::new();
-            for s in sentences(text, &toks) {
-                words.clear();
-                words.extend(toks[s.clone()].iter().map(|r| &text[r.clone()]));
-                self.decode(&words, &mut b);
-                if b.path.iter().all(|&l| l == 0) {
-                    continue;
+            self.decode(words, &mut b);
+            if b.path.iter().all(|&l| l == 0) {
+                return;
+            }
+            let tags: Vec<Tag> = b.path.iter().map(|&l| Tag::from_index(l)).collect();
+            let post = self.model.posteriors(&b.em);
+            for (r, kind) in spans(&tags) {
+                let mut p = 0.0;
+                for i in r.clone() {
+                    p += post[i * NUM_LABELS + b.path[i]];
                 }
-                let tags: Vec<Tag> = b.path.iter().map(|&l| Tag::from_index(l)).collect();
-                let post = self.model.posteriors(&b.em);
-                for (r, kind) in spans(&tags) {
-                    let mut p = 0.0;
-                    for i in r.clone() {
-                        p += post[i * NUM_LABELS + b.path[i]];
-                    }
-                    let score = p / r.len() as f32;
-                    let first = &toks[s.start + r.start];
-                    let last = &toks[s.start + r.end - 1];
-                    out.push(Entity {
-                        span: first.start..last.end,
-                        kind,
-                        score,
-                    });
-                }
+                let score = p / r.len() as f32;
+                out.push(Entity {
+                    span: toks[r.start].start..toks[r.end - 1].end,
+                    kind,
+                    score,
+                });
             }
         });
-        out
     }
 
     /// Scores the tagger on a file (format detected from its tags; a directory is read as

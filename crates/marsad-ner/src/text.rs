@@ -93,29 +93,38 @@ pub fn sentences(text: &str, toks: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
-/// The normalized form used for features, cluster and gazetteer look-up: alef forms → ا,
-/// ى → ي, ة → ه, ؤ → و, ئ → ي, diacritics and tatweel dropped, Arabic-Indic and Persian digits
-/// to ASCII, Latin lower-cased.
+/// The normalized form used for features, cluster and gazetteer look-up: the text core's
+/// `normalize_word` (alef forms → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, diacritics and tatweel dropped,
+/// digits to ASCII, ...), Latin lower-cased, and punctuation glued to a word's edges (as in
+/// `كابول؛`) trimmed.
 pub fn normalize(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => s.push('ا'),
-            'ى' | 'ئ' => s.push('ي'),
-            'ة' => s.push('ه'),
-            'ؤ' => s.push('و'),
-            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200C}' | '\u{200D}' => {}
-            '\u{0660}'..='\u{0669}' => s.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
-            '\u{06F0}'..='\u{06F9}' => s.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
-            c if c.is_ascii_uppercase() => s.push(c.to_ascii_lowercase()),
-            c => s.push(c),
+    marsad_text::normalize_into(word, &mut s);
+    s.make_ascii_lowercase();
+    let is_edge = |c: char| !c.is_alphanumeric();
+    if s.chars().any(|c| c.is_alphanumeric()) {
+        let t = s.trim_matches(is_edge);
+        if t.len() != s.len() {
+            s = t.to_string();
         }
     }
     if s.is_empty() {
-        // a token made only of marks: keep it distinguishable from nothing
+        // a token made only of marks or controls: keep it distinguishable from nothing
         s.push_str(word);
     }
     s
+}
+
+/// Whether a token carries punctuation glued to a word (`كابول؛`, `(حلب`).
+pub fn has_edge_punct(word: &str) -> bool {
+    let mut cs = word.chars();
+    let first = cs.next();
+    let last = word.chars().last();
+    word.chars().any(char::is_alphanumeric)
+        && [first, last]
+            .into_iter()
+            .flatten()
+            .any(|c| !c.is_alphanumeric() && !matches!(c as u32, 0x064B..=0x065F | 0x0670 | 0x0640))
 }
 
 /// Splits proclitics off a normalized word: conjunction و/ف, preposition ب/ل/ك, article ال
@@ -233,6 +242,12 @@ mod tests {
         assert_eq!(normalize("٢٠١٨"), "2018");
         assert_eq!(normalize("ISIS"), "isis");
         assert_eq!(normalize("ـــ"), "ـــ");
+        assert_eq!(normalize("كابول؛"), "كابول");
+        assert_eq!(normalize("«حلب»"), "حلب");
+        assert_eq!(normalize("؛"), "؛");
+        assert!(has_edge_punct("كابول؛"));
+        assert!(!has_edge_punct("كابول"));
+        assert!(!has_edge_punct("؛"));
     }
 
     #[test]

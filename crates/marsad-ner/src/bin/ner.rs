@@ -1,7 +1,7 @@
 //! Train, evaluate and run the NER tagger until the `marsad ner` commands exist.
 //!
 //! ```text
-//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--dev FILE]
+//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--dev FILE] [--without clusters|gazetteer]
 //! ner eval [--model MODEL.bin] FILE_OR_DIR...
 //! ner tag [--model MODEL.bin] < text
 //! ner predict [--model MODEL.bin] FILE   (token, gold, predicted per line)
@@ -15,7 +15,7 @@ use std::time::Instant;
 
 fn usage() -> ! {
     eprintln!(
-        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--dev FILE]\n  ner eval [--model MODEL.bin] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
+        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--dev FILE] [--without clusters|gazetteer]\n  ner eval [--model MODEL.bin] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
     );
     std::process::exit(2)
 }
@@ -39,6 +39,8 @@ fn main() {
     let mut pos = Vec::new();
     let mut model: Option<PathBuf> = None;
     let mut dev: Option<PathBuf> = None;
+    let mut ablate: Vec<String> = Vec::new();
+    let mut o_bias: f32 = 0.0;
     let mut opts = TrainOptions {
         verbose: true,
         ..TrainOptions::default()
@@ -51,6 +53,8 @@ fn main() {
         match a {
             "--model" => model = Some(PathBuf::from(val())),
             "--dev" => dev = Some(PathBuf::from(val())),
+            "--without" => ablate.push(val()),
+            "--o-bias" => o_bias = val().parse().unwrap_or_else(|_| usage()),
             "--epochs" => opts.epochs = num() as usize,
             "--seed" => opts.seed = num(),
             "--bits" => opts.bits = num() as u32,
@@ -68,13 +72,18 @@ fn main() {
             if pos.len() != 2 {
                 usage()
             }
-            train(&pos[0], &pos[1], &opts, dev.as_deref())
+            train(&pos[0], &pos[1], &opts, dev.as_deref(), &ablate)
         }
         "eval" => {
             if pos.is_empty() {
                 usage()
             }
-            let t = tagger(model.as_ref());
+            let mut t = tagger(model.as_ref());
+            if o_bias != 0.0 {
+                let mut m = t.model().clone();
+                m.shift_outside(o_bias);
+                t = Tagger::new(m, t.resources().clone());
+            }
             for p in &pos {
                 let t0 = Instant::now();
                 let rep = t.eval_file(p).unwrap_or_else(|e| fail(e));
@@ -116,7 +125,7 @@ fn main() {
     }
 }
 
-fn train(src: &Path, out: &Path, opts: &TrainOptions, dev: Option<&Path>) {
+fn train(src: &Path, out: &Path, opts: &TrainOptions, dev: Option<&Path>, ablate: &[String]) {
     let text = read_text(src).unwrap_or_else(|e| fail(e));
     let sents = parse_flat(&text, detect_format(&text));
     let dev_text = dev.map(|d| {
@@ -124,7 +133,14 @@ fn train(src: &Path, out: &Path, opts: &TrainOptions, dev: Option<&Path>) {
         let f = detect_format(&t);
         (t, f)
     });
-    let res = Resources::bundled();
+    let mut res = Resources::bundled();
+    for a in ablate {
+        match a.as_str() {
+            "clusters" => res.clusters = Default::default(),
+            "gazetteer" => res.gazetteer = Default::default(),
+            _ => usage(),
+        }
+    }
     eprintln!(
         "training on {} sentences, {} epochs, seed {}, 2^{} rows; {} gazetteer names, {} cluster words",
         sents.len(),
