@@ -1,2 +1,116 @@
-//! The `marsad` command line (being wired).
-fn main() {}
+//! `marsad`: Arabic conflict news in, structured, geocoded, source-attributed events out.
+//!
+//! A thin wiring of the libraries: reading is `marsad-io`, extraction `marsad-extract`,
+//! the knowledge base `marsad-kb`. Exit codes: 0 all documents succeeded, 1 some documents
+//! failed (each named on stderr), 2 usage or fatal error.
+
+#![forbid(unsafe_code)]
+
+mod extract_cmd;
+mod kb_cmd;
+mod pretty;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// marsad (مرصد): Arabic conflict news → structured, geocoded, source-attributed events.
+#[derive(Parser, Debug)]
+#[command(name = "marsad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract events from documents and print them (JSON Lines, one line per document).
+    Extract(ExtractArgs),
+    /// Inspect the knowledge base: its counts, and the mentions it finds in documents.
+    #[command(subcommand)]
+    Kb(KbCommand),
+}
+
+/// `marsad kb ...`
+#[derive(Subcommand, Debug)]
+pub enum KbCommand {
+    /// Print the knowledge base's counts (places, actors, aliases) as JSON.
+    Stats {
+        /// Directory of extra knowledge-base files merged at start-up.
+        #[arg(long)]
+        kb_extra: Option<PathBuf>,
+    },
+    /// Print every knowledge-base mention found in each document as JSON Lines
+    /// ({doc, text, start, end, kind, id, name, lat, lon, precision, ...}).
+    Match(InputArgs),
+}
+
+/// Where documents come from (shared by commands that read documents).
+#[derive(clap::Args, Debug)]
+pub struct InputArgs {
+    /// Input files: .txt (one document), .jsonl, .jsonl.gz; `-` reads standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Force the input kind (default: from the file extension; standard input is text).
+    #[arg(long, value_enum)]
+    pub input: Option<InputArg>,
+    /// Document id for a single plain-text input (default: the file name without extension).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Publication date (YYYY-MM-DD) for plain-text inputs; anchors relative dates.
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Directory of extra knowledge-base files (places, actors) merged at start-up.
+    #[arg(long)]
+    pub kb_extra: Option<PathBuf>,
+}
+
+/// How inputs are read.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    /// The whole input is one document (no title).
+    Text,
+    /// JSON Lines of {id, title, text, published, source, url} (gzip when named .gz).
+    Jsonl,
+}
+
+/// Output format of `extract`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// One marsad/1 JSON object per document.
+    Jsonl,
+    /// A readable, right-to-left-safe summary per event.
+    Pretty,
+}
+
+/// Arguments of `marsad extract`.
+#[derive(clap::Args, Debug)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub io: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: FormatArg,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Print throughput figures (documents, words, events, time, words/s) to stderr at the end.
+    #[arg(long)]
+    pub stats: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract_cmd::run(&args),
+        Command::Kb(cmd) => kb_cmd::run(&cmd),
+    };
+    match result {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("marsad: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
