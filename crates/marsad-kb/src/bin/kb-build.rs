@@ -1,0 +1,908 @@
+//! Builds `data/kb/places.tsv` and `data/kb/countries.tsv` from the real data sets (no network).
+//!
+//! ```text
+//! cargo run -p marsad-kb --release --bin kb-build -- /work/shared/data [OUT_DIR]
+//! ```
+//!
+//! Inputs (see each folder's SOURCE.txt): `gazetteer-extra/opensyria-admin` (governorates,
+//! districts, sub-districts with OCHA P-codes, aliases, GeoNames crosswalk),
+//! `gazetteer-extra/ocha-communities` (5,622 communities), `gazetteer` (GeoNames places of Syria
+//! and its neighbours, country table) and the curated `data/kb/countries_ar.tsv` (Arabic country
+//! names). Merging: one place is one entry — a GeoNames Syrian place joins the OCHA community
+//! with the same Arabic name within 8 km (its id goes to `ids`), admin units keep their P-code
+//! ids with their GeoNames ids as alternatives. Optionally the news corpus
+//! (`news/*.jsonl.gz`, read through `gzip -dc`) flags village names that are also common words
+//! (`cue`: matched only after قرية/بلدة/حي ...).
+
+use marsad_kb::norm::key;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+type Res<T> = Result<T, String>;
+
+fn read_jsonl(p: &Path) -> Res<Vec<Value>> {
+    let f = std::fs::File::open(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let mut out = Vec::new();
+    for (i, l) in BufReader::new(f).lines().enumerate() {
+        let l = l.map_err(|e| format!("{}: {e}", p.display()))?;
+        if l.trim().is_empty() {
+            continue;
+        }
+        out.push(serde_json::from_str(&l).map_err(|e| format!("{}:{}: {e}", p.display(), i + 1))?);
+    }
+    Ok(out)
+}
+
+fn s(v: &Value, k: &str) -> String {
+    v.get(k)
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+fn f(v: &Value, k: &str) -> Option<f64> {
+    v.get(k).and_then(Value::as_f64)
+}
+
+fn has_arabic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+}
+
+fn clean(s: &str) -> String {
+    s.replace(['\t', '\n', '|'], " ").trim().to_string()
+}
+
+fn dist_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+#[derive(Debug, Clone, Default)]
+struct Row {
+    id: String,
+    kind: String,
+    name_en: String,
+    name_ar: String,
+    names: Vec<String>,
+    parent: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    country: String,
+    admin1: String,
+    ids: Vec<String>,
+    pop: u64,
+    flags: Vec<String>,
+    source: String,
+}
+
+impl Row {
+    fn add_name(&mut self, n: &str) {
+        let n = clean(n);
+        if n.is_empty() || n == self.name_ar || n == self.name_en || self.names.contains(&n) {
+            return;
+        }
+        self.names.push(n);
+    }
+    fn tsv(&self, out: &mut String) {
+        let c = |x: Option<f64>| x.map(|v| format!("{v:.5}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            self.id,
+            self.kind,
+            clean(&self.name_en),
+            clean(&self.name_ar),
+            self.names.join("|"),
+            self.parent,
+            c(self.lat),
+            c(self.lon),
+            self.country,
+            clean(&self.admin1),
+            self.ids.join("|"),
+            if self.pop > 0 {
+                self.pop.to_string()
+            } else {
+                String::new()
+            },
+            self.flags.join(","),
+            self.source
+        );
+    }
+}
+
+const HEADER: &str =
+    "id\tkind\tname_en\tname_ar\tnames\tparent\tlat\tlon\tcountry\tadmin1\tids\tpop\tflags\tsource\n";
+
+fn kind_by_pop(pop: u64) -> &'static str {
+    if pop >= 100_000 {
+        "city"
+    } else if pop >= 10_000 {
+        "town"
+    } else {
+        "village"
+    }
+}
+
+/// Splits an OCHA Arabic name into (name, variants): `_` joins variants; ` - X` where X is an
+/// admin unit's name is a qualifier, dropped.
+fn split_ocha(name: &str, admin_names: &HashSet<String>) -> (String, Vec<String>) {
+    let mut parts: Vec<String> = Vec::new();
+    for p in name.split('_') {
+        let mut segs = p.split('-').map(str::trim).filter(|x| !x.is_empty());
+        if let Some(first) = segs.next() {
+            parts.push(first.to_string());
+            for rest in segs {
+                if !admin_names.contains(&key(rest)) {
+                    parts.push(rest.to_string());
+                }
+            }
+        }
+    }
+    let first = parts.first().cloned().unwrap_or_else(|| name.to_string());
+    (first, parts.into_iter().skip(1).collect())
+}
+
+fn strip_paren(s: &str) -> String {
+    match s.find(" (") {
+        Some(i) => s[..i].trim().to_string(),
+        None => s.trim().to_string(),
+    }
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("kb-build: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Res<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let data = PathBuf::from(args.get(1).map(String::as_str).unwrap_or("../shared/data"));
+    let out_dir = PathBuf::from(args.get(2).map(String::as_str).unwrap_or("data/kb"));
+    let t0 = std::time::Instant::now();
+
+    // ---------- admin units ----------
+    let adm = read_jsonl(&data.join("gazetteer-extra/opensyria-admin/admin.jsonl"))?;
+    let aliases = read_jsonl(&data.join("gazetteer-extra/opensyria-admin/aliases.jsonl"))?;
+    let xids = read_jsonl(&data.join("gazetteer-extra/opensyria-admin/external_ids.jsonl"))?;
+    let mut rows: Vec<Row> = Vec::new();
+    let mut by_pcode: HashMap<String, usize> = HashMap::new();
+    let mut admin_names: HashSet<String> = HashSet::new();
+    // (admin1, admin2, admin3) English → sub-district pcode
+    let mut sub_by_names: HashMap<(String, String, String), String> = HashMap::new();
+    let mut gov_by_en: HashMap<String, String> = HashMap::new();
+    for a in &adm {
+        let pcode = s(a, "pcode");
+        let kind = s(a, "kind");
+        let parent = match kind.as_str() {
+            "district" => format!("pcode:{}", &pcode[..4.min(pcode.len())]),
+            "subdistrict" => format!("pcode:{}", &pcode[..6.min(pcode.len())]),
+            _ => String::new(),
+        };
+        admin_names.insert(key(&s(a, "name_ar")));
+        if kind == "subdistrict" {
+            sub_by_names.insert(
+                (s(a, "admin1"), s(a, "admin2"), s(a, "admin3")),
+                pcode.clone(),
+            );
+        }
+        if kind == "governorate" {
+            gov_by_en.insert(s(a, "name_en"), pcode.clone());
+        }
+        by_pcode.insert(pcode.clone(), rows.len());
+        rows.push(Row {
+            id: format!("pcode:{pcode}"),
+            kind,
+            name_en: s(a, "name_en"),
+            name_ar: s(a, "name_ar"),
+            parent,
+            lat: f(a, "lat"),
+            lon: f(a, "lon"),
+            country: "SYR".into(),
+            admin1: s(a, "admin1"),
+            source: "opensyria".into(),
+            ..Row::default()
+        });
+    }
+    for al in &aliases {
+        if let Some(&i) = by_pcode.get(&s(al, "pcode")) {
+            let a = s(al, "alias");
+            // Keep Arabic aliases and English ones (names are also shown to users).
+            rows[i].add_name(&a);
+        }
+    }
+    for x in &xids {
+        if let Some(&i) = by_pcode.get(&s(x, "ochaPcode")) {
+            let g = s(x, "geonames");
+            if !g.is_empty() {
+                rows[i].ids.push(format!("geonames:{g}"));
+            }
+        }
+    }
+    let n_admin = rows.len();
+
+    // ---------- OCHA communities ----------
+    let comm = read_jsonl(&data.join("gazetteer-extra/ocha-communities/communities.jsonl"))?;
+    let mut missing_parent = 0;
+    let first_comm = rows.len();
+    for c in &comm {
+        let (name_ar, variants) = split_ocha(&s(c, "name_ar"), &admin_names);
+        let tri = (s(c, "admin1"), s(c, "admin2"), s(c, "admin3"));
+        let parent = match sub_by_names.get(&tri) {
+            Some(p) => format!("pcode:{p}"),
+            None => {
+                missing_parent += 1;
+                gov_by_en
+                    .get(&tri.0)
+                    .map(|p| format!("pcode:{p}"))
+                    .unwrap_or_default()
+            }
+        };
+        let name_en_full = s(c, "name_en");
+        let name_en = strip_paren(&name_en_full);
+        let mut r = Row {
+            id: format!("ocha:{}", s(c, "pcode")),
+            kind: "village".into(),
+            name_en: name_en.clone(),
+            name_ar,
+            parent,
+            lat: f(c, "lat"),
+            lon: f(c, "lon"),
+            country: "SYR".into(),
+            admin1: tri.0.clone(),
+            source: "ocha".into(),
+            ..Row::default()
+        };
+        for v in variants {
+            r.add_name(&v);
+        }
+        for part in name_en.split(" - ") {
+            r.add_name(part);
+        }
+        rows.push(r);
+    }
+    // Arabic key → community rows
+    let mut comm_by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate().skip(first_comm) {
+        comm_by_key.entry(key(&r.name_ar)).or_default().push(i);
+        for n in &r.names {
+            if has_arabic(n) {
+                comm_by_key.entry(key(n)).or_default().push(i);
+            }
+        }
+    }
+
+    // ---------- GeoNames Syria ----------
+    let sy = read_jsonl(&data.join("gazetteer/sy_places.jsonl"))?;
+    let gov_of_geonames: HashMap<&str, &str> = [
+        ("Al-Hasakah", "Al-Hasakah"),
+        ("Latakia", "Lattakia"),
+        ("Quneitra", "Quneitra"),
+        ("Ar-Raqqah", "Ar-Raqqa"),
+        ("As-Suwayda", "As-Sweida"),
+        ("Daraa", "Dar'a"),
+        ("Deir ez-Zor", "Deir-ez-Zor"),
+        ("Rif-dimashq", "Rural Damascus"),
+        ("Aleppo", "Aleppo"),
+        ("Hama", "Hama"),
+        ("Homs", "Homs"),
+        ("Idlib", "Idleb"),
+        ("Dimashq", "Damascus"),
+        ("Tartus", "Tartous"),
+    ]
+    .into_iter()
+    .collect();
+    let _ = gov_of_geonames;
+    // governorate pcode by Arabic name (robust to the English spellings)
+    let mut gov_by_ar: HashMap<String, String> = HashMap::new();
+    for a in &adm {
+        if s(a, "kind") == "governorate" {
+            gov_by_ar.insert(key(&s(a, "name_ar")), s(a, "pcode"));
+        }
+    }
+    let subs: Vec<(String, f64, f64)> = adm
+        .iter()
+        .filter(|a| s(a, "kind") == "subdistrict")
+        .filter_map(|a| Some((s(a, "pcode"), f(a, "lat")?, f(a, "lon")?)))
+        .collect();
+    let (mut merged, mut added) = (0, 0);
+    for g in &sy {
+        let gid = g.get("geonameid").and_then(Value::as_u64).unwrap_or(0);
+        let (Some(lat), Some(lon)) = (f(g, "latitude"), f(g, "longitude")) else {
+            continue;
+        };
+        let pop = g.get("population").and_then(Value::as_u64).unwrap_or(0);
+        let ar: Vec<String> = g
+            .get("arabic_names_likely_msa")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Best community with one of the names within 8 km.
+        let mut best: Option<(usize, f64)> = None;
+        for n in &ar {
+            if let Some(cands) = comm_by_key.get(&key(n)) {
+                for &i in cands {
+                    if let (Some(a), Some(b)) = (rows[i].lat, rows[i].lon) {
+                        let d = dist_km((lat, lon), (a, b));
+                        if d < 8.0 && best.is_none_or(|x| d < x.1) {
+                            best = Some((i, d));
+                        }
+                    }
+                }
+            }
+        }
+        let gname_en = s(g, "name");
+        match best {
+            Some((i, _)) => {
+                merged += 1;
+                let r = &mut rows[i];
+                r.ids.push(format!("geonames:{gid}"));
+                r.pop = r.pop.max(pop);
+                for n in &ar {
+                    r.add_name(n);
+                }
+                r.add_name(&gname_en);
+                if r.source == "ocha" {
+                    r.source = "ocha+geonames".into();
+                }
+            }
+            None => {
+                added += 1;
+                let gov_ar = key(&s(g, "admin1_name_ar"));
+                let gov = gov_by_ar.get(&gov_ar).cloned().unwrap_or_default();
+                // nearest sub-district of the same governorate
+                let parent = subs
+                    .iter()
+                    .filter(|(p, _, _)| gov.is_empty() || p.starts_with(&gov))
+                    .min_by(|a, b| {
+                        dist_km((lat, lon), (a.1, a.2)).total_cmp(&dist_km((lat, lon), (b.1, b.2)))
+                    })
+                    .map(|(p, _, _)| format!("pcode:{p}"))
+                    .unwrap_or_default();
+                let Some(name_ar) = ar.first().cloned() else {
+                    continue;
+                };
+                let mut r = Row {
+                    id: format!("geonames:{gid}"),
+                    kind: kind_by_pop(pop).into(),
+                    name_en: gname_en.clone(),
+                    name_ar,
+                    parent,
+                    lat: Some(lat),
+                    lon: Some(lon),
+                    country: "SYR".into(),
+                    admin1: String::new(),
+                    pop,
+                    source: "geonames".into(),
+                    ..Row::default()
+                };
+                for n in ar.iter().skip(1) {
+                    r.add_name(n);
+                }
+                rows.push(r);
+            }
+        }
+    }
+    // Community kinds: by population when GeoNames knows it; sub-district centres are towns.
+    let centre_names: HashSet<String> = adm
+        .iter()
+        .filter(|a| s(a, "kind") == "subdistrict" || s(a, "kind") == "district")
+        .map(|a| key(s(a, "name_ar").trim_start_matches("مركز ").trim()))
+        .collect();
+    for r in rows.iter_mut().skip(first_comm) {
+        if !r.id.starts_with("ocha:") {
+            continue;
+        }
+        r.kind = if r.pop > 0 {
+            kind_by_pop(r.pop).into()
+        } else if centre_names.contains(&key(&r.name_ar)) {
+            "town".into()
+        } else {
+            "village".into()
+        };
+    }
+
+    // ---------- countries ----------
+    let countries: Value = serde_json::from_str(
+        &std::fs::read_to_string(data.join("gazetteer/countries.json"))
+            .map_err(|e| format!("countries.json: {e}"))?,
+    )
+    .map_err(|e| format!("countries.json: {e}"))?;
+    let cur_path = out_dir.join("countries_ar.tsv");
+    let cur =
+        std::fs::read_to_string(&cur_path).map_err(|e| format!("{}: {e}", cur_path.display()))?;
+    let mut iso3_of: HashMap<String, String> = HashMap::new();
+    let mut ctext = String::from(HEADER);
+    let mut n_countries = 0;
+    for (ln, line) in cur.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() || line.starts_with("iso2\t") {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        if cells.len() < 5 {
+            return Err(format!(
+                "{}:{}: expected 5 columns",
+                cur_path.display(),
+                ln + 1
+            ));
+        }
+        let iso2 = cells[0].trim();
+        let Some(c) = countries.get(iso2) else {
+            return Err(format!(
+                "{}:{}: unknown ISO code {iso2}",
+                cur_path.display(),
+                ln + 1
+            ));
+        };
+        let iso3 = s(c, "iso3");
+        iso3_of.insert(iso2.to_string(), iso3.clone());
+        let mut names: Vec<&str> = cells[2]
+            .split('|')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .collect();
+        let en = s(c, "name");
+        let mut r = Row {
+            id: format!(
+                "geonames:{}",
+                c.get("geonameid").and_then(Value::as_u64).unwrap_or(0)
+            ),
+            kind: "country".into(),
+            name_en: en.clone(),
+            name_ar: cells[1].trim().to_string(),
+            lat: cells[3].trim().parse().ok(),
+            lon: cells[4].trim().parse().ok(),
+            country: iso3,
+            pop: c.get("population").and_then(Value::as_u64).unwrap_or(0),
+            source: "geonames+curated".into(),
+            ..Row::default()
+        };
+        names.push(&en);
+        for n in names {
+            r.add_name(n);
+        }
+        r.tsv(&mut ctext);
+        n_countries += 1;
+    }
+
+    // ---------- neighbours ----------
+    let nb = read_jsonl(&data.join("gazetteer/neighbours_places.jsonl"))?;
+    let mut n_nb = 0;
+    for g in &nb {
+        let ar: Vec<String> = g
+            .get("alternatenames")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str())
+                    .filter(|x| {
+                        has_arabic(x)
+                            && !x.chars().any(|c| {
+                                matches!(
+                                    c,
+                                    'پ' | 'گ' | 'چ' | 'ژ' | 'ی' | 'ک' | 'ۆ' | 'ێ' | 'ڵ' | 'ڕ'
+                                )
+                            })
+                    })
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if ar.is_empty() {
+            continue;
+        }
+        let cc = s(g, "countrycode");
+        let Some(iso3) = iso3_of.get(&cc).cloned() else {
+            continue;
+        };
+        let pop = g.get("population").and_then(Value::as_u64).unwrap_or(0);
+        let gid = g.get("geonameid").and_then(Value::as_u64).unwrap_or(0);
+        let mut r = Row {
+            id: format!("geonames:{gid}"),
+            kind: kind_by_pop(pop).into(),
+            name_en: s(g, "name"),
+            name_ar: ar[0].clone(),
+            lat: f(g, "latitude"),
+            lon: f(g, "longitude"),
+            country: iso3,
+            pop,
+            source: "geonames".into(),
+            ..Row::default()
+        };
+        for n in ar.iter().skip(1) {
+            r.add_name(n);
+        }
+        if pop < 1000 {
+            r.flags.push("cue".into());
+        }
+        rows.push(r);
+        n_nb += 1;
+    }
+
+    // ---------- common-word flags from the news corpus ----------
+    let news = data.join("news");
+    let freq = token_freq(&news, 40_000);
+    let mut n_cue = 0;
+    if let Some((freq, total)) = &freq {
+        let whitelist = whitelist();
+        let per_m = |k: &str| -> f64 {
+            let mut c = *freq.get(k).unwrap_or(&0);
+            for p in ["و", "ف", "ب", "ل", "وب", "ول", "فب"] {
+                c += *freq.get(&format!("{p}{k}")).unwrap_or(&0);
+            }
+            c as f64 * 1e6 / (*total as f64).max(1.0)
+        };
+        let first_names: HashSet<String> = FIRST_NAMES.iter().map(|n| key(n)).collect();
+        for r in rows.iter_mut() {
+            let settlement = matches!(r.kind.as_str(), "village" | "town" | "city");
+            // Syrian towns above 30k and foreign cities above 500k are never common words.
+            let big = if r.country == "SYR" {
+                r.pop >= 30_000
+            } else {
+                r.pop >= 500_000
+            };
+            let k = key(&r.name_ar);
+            // ... unless the name is a function word (وان = وإن).
+            if !settlement || (big && (r.country == "SYR" || per_m(&k) < 300.0)) {
+                continue;
+            }
+            if k.contains(' ')
+                || whitelist.contains(k.as_str())
+                || r.flags.iter().any(|f| f == "cue")
+            {
+                continue;
+            }
+            if per_m(&k) > 15.0 || k.chars().count() <= 2 || first_names.contains(&k) {
+                r.flags.push("cue".into());
+                n_cue += 1;
+            }
+        }
+    }
+
+    // ---------- write ----------
+    let mut text = String::from(
+        "# Generated by `cargo run -p marsad-kb --release --bin kb-build -- ../shared/data` — do not edit;\n\
+         # curated additions go to curated_places.tsv. Sources and licences: data/README.md (GeoNames CC BY 4.0,\n\
+         # OpenSyria CC BY 4.0, UN OCHA / HDX CC BY-IGO).\n",
+    );
+    text.push_str(HEADER);
+    for r in &rows {
+        if r.name_ar.is_empty() {
+            continue;
+        }
+        r.tsv(&mut text);
+    }
+    std::fs::write(out_dir.join("places.tsv"), &text).map_err(|e| e.to_string())?;
+    let mut ctext2 = String::from(
+        "# Generated by kb-build from gazetteer/countries.json (GeoNames, CC BY 4.0) and the curated\n\
+         # Arabic names in countries_ar.tsv — do not edit; edit countries_ar.tsv.\n",
+    );
+    ctext2.push_str(&ctext);
+    std::fs::write(out_dir.join("countries.tsv"), &ctext2).map_err(|e| e.to_string())?;
+    eprintln!(
+        "kb-build: {} admin units, {} OCHA communities ({} without sub-district), GeoNames Syria: {} merged, {} added; \
+         {} neighbour places; {} countries; {} common-word flags{}; {} bytes; {:.1}s",
+        n_admin,
+        comm.len(),
+        missing_parent,
+        merged,
+        added,
+        n_nb,
+        n_countries,
+        n_cue,
+        if freq.is_none() { " (no news corpus)" } else { "" },
+        text.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Common Arabic personal names: a village called غسان or خالد is matched only after a cue.
+const FIRST_NAMES: [&str; 119] = [
+    "محمد",
+    "أحمد",
+    "محمود",
+    "مصطفى",
+    "علي",
+    "حسن",
+    "حسين",
+    "خالد",
+    "عمر",
+    "عثمان",
+    "إبراهيم",
+    "يوسف",
+    "يونس",
+    "موسى",
+    "عيسى",
+    "سليمان",
+    "داود",
+    "إسماعيل",
+    "إسحاق",
+    "يعقوب",
+    "صالح",
+    "سالم",
+    "سليم",
+    "سعيد",
+    "سعد",
+    "سعود",
+    "فهد",
+    "فيصل",
+    "ناصر",
+    "نصر",
+    "منصور",
+    "جمال",
+    "كمال",
+    "جلال",
+    "بلال",
+    "هلال",
+    "عادل",
+    "عدنان",
+    "غسان",
+    "حسان",
+    "حسام",
+    "عصام",
+    "هشام",
+    "وسام",
+    "بسام",
+    "عماد",
+    "رياض",
+    "زياد",
+    "مراد",
+    "فؤاد",
+    "جواد",
+    "رشيد",
+    "وليد",
+    "خليل",
+    "جميل",
+    "نبيل",
+    "شريف",
+    "لطيف",
+    "عبدالله",
+    "عبد الله",
+    "عبدالرحمن",
+    "طارق",
+    "ماجد",
+    "حامد",
+    "راشد",
+    "مازن",
+    "معاذ",
+    "أنس",
+    "أيمن",
+    "أسامة",
+    "حمزة",
+    "طلال",
+    "نزار",
+    "نزيه",
+    "وائل",
+    "ياسر",
+    "ياسين",
+    "قاسم",
+    "هاشم",
+    "هادي",
+    "مهدي",
+    "رامي",
+    "سامي",
+    "فادي",
+    "شادي",
+    "ربيع",
+    "سمير",
+    "منير",
+    "بشير",
+    "نذير",
+    "فريد",
+    "مجيد",
+    "حميد",
+    "سعدون",
+    "مرعي",
+    "فاطمة",
+    "عائشة",
+    "مريم",
+    "زينب",
+    "خديجة",
+    "سارة",
+    "هند",
+    "ليلى",
+    "سلمى",
+    "نور",
+    "هدى",
+    "أمل",
+    "رنا",
+    "دعاء",
+    "سعاد",
+    "جميلة",
+    "حليمة",
+    "كريمة",
+    "نادية",
+    "صباح",
+    "عمار",
+    "أمين",
+    "مأمون",
+    "ميسر",
+];
+
+/// Names that are real, frequently reported places: never flagged as common words.
+fn whitelist() -> HashSet<&'static str> {
+    [
+        "دوما",
+        "حرستا",
+        "عربين",
+        "زملكا",
+        "سقبا",
+        "حموريه",
+        "داريا",
+        "مضايا",
+        "الزبداني",
+        "كفريا",
+        "الفوعه",
+        "جوبر",
+        "برزه",
+        "القابون",
+        "جرابلس",
+        "عفرين",
+        "منبج",
+        "الباب",
+        "اعزاز",
+        "تلبيسه",
+        "الرستن",
+        "مديرا",
+        "جسرين",
+        "عفتريس",
+        "نبل",
+        "الزهراء",
+        "الراعي",
+        "البوكمال",
+        "الميادين",
+        "تدمر",
+        "القصير",
+        "يبرود",
+        "النبك",
+        "قاره",
+        "عرسال",
+        "سراقب",
+        "اريحا",
+        "معرتمصرين",
+        "بنش",
+        "تفتناز",
+        "الهبيط",
+        "كفرنبل",
+        "خان شيخون",
+        "مورك",
+        "اللطامنه",
+        "كفرزيتا",
+        "صوران",
+        "حلفايا",
+        "طيبه الامام",
+        "السلميه",
+        "مصياف",
+        "جبله",
+        "بانياس",
+        "القرداحه",
+        "الحفه",
+        "كسب",
+        "ربيعه",
+        "الشيخ مسكين",
+        "نوى",
+        "انخل",
+        "جاسم",
+        "الصنمين",
+        "ازرع",
+        "بصرى",
+        "طفس",
+        "المزيريب",
+        "داعل",
+        "ابطع",
+        "الحراك",
+        "خربه غزاله",
+        "بيت جن",
+        "ديماس",
+        "جمرايا",
+        "التل",
+        "دير العصافير",
+        "المليحه",
+        "كفربطنا",
+        "عين ترما",
+        "مسرابا",
+        "حزه",
+        "بيت سوا",
+        "الشيفونيه",
+        "النشابيه",
+        "المرج",
+        "ضمير",
+        "الرحيبه",
+        "جيرود",
+        "الضمير",
+        "عدرا",
+        "معضميه",
+        "قدسيا",
+        "الهامه",
+        "جديده عرطوز",
+        "الكسوه",
+        "ببيلا",
+        "يلدا",
+        "بيت سحم",
+        "السيده زينب",
+        "الحجر الاسود",
+        "تل ابيض",
+        "راس العين",
+        "عين العرب",
+        "كوباني",
+        "الطبقه",
+        "الشدادي",
+        "الهول",
+        "عامودا",
+        "الدرباسيه",
+        "المالكيه",
+        "القحطانيه",
+        "تل تمر",
+        "اليعربيه",
+        "الحسكه",
+        "القامشلي",
+        "الرقه",
+        "دير الزور",
+        "البصيره",
+        "الشحيل",
+        "هجين",
+        "الكبر",
+        "مركده",
+        "السفيره",
+        "دارة عزة",
+    ]
+    .into_iter()
+    .collect()
+}
+
+/// Token frequencies of the normalized news corpus (first `limit` articles per file), via
+/// `gzip -dc`. `None` when the corpus or gzip is absent.
+fn token_freq(dir: &Path, limit: usize) -> Option<(HashMap<String, u64>, u64)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".jsonl.gz"))
+        .collect();
+    files.sort();
+    let mut freq: HashMap<String, u64> = HashMap::new();
+    let mut total = 0u64;
+    for p in files {
+        let mut child = Command::new("gzip")
+            .arg("-dc")
+            .arg(&p)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let out = child.stdout.take()?;
+        for (n, line) in BufReader::new(out).lines().enumerate() {
+            if n >= limit {
+                break;
+            }
+            let Ok(line) = line else { break };
+            let Ok(v) = serde_json::from_str::<Value>(&line) else {
+                continue;
+            };
+            let t = format!("{} {}", s(&v, "title"), s(&v, "text"));
+            let norm = marsad_kb::norm::normalize(&t).text;
+            for w in norm.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() {
+                    continue;
+                }
+                total += 1;
+                *freq.entry(w.to_string()).or_insert(0) += 1;
+            }
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    (total > 0).then_some((freq, total))
+}

@@ -1,0 +1,305 @@
+//! The one-pass matcher: leftmost-longest whole-word matches on normalized keys, through
+//! proclitics, with original byte offsets.
+
+use crate::model::EntryRef;
+use crate::norm::Norm;
+use crate::{Kb, KeyEntry};
+use serde::Serialize;
+use std::ops::Range;
+
+/// A word right before a place name that says what kind of place it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cue {
+    /// مدينة
+    City,
+    /// محافظة
+    Governorate,
+    /// منطقة
+    Area,
+    /// ناحية
+    Subdistrict,
+    /// حي، أحياء
+    Neighbourhood,
+    /// بلدة، قرية
+    Settlement,
+    /// مخيم
+    Camp,
+    /// ريف، قرب، محيط، أطراف، ضواحي، شمال/جنوب/شرق/غرب: precision 2.
+    Near,
+    /// دولة
+    Country,
+}
+
+/// One knowledge-base mention in a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Original byte range of the name (a stripped proclitic such as و/ب/ل is outside, a
+    /// lexical ال inside).
+    pub span: Range<usize>,
+    /// Original byte range of the whole word group, proclitic included.
+    pub outer: Range<usize>,
+    /// Every entry the words can name.
+    pub candidates: Vec<EntryRef>,
+    /// The entry chosen from context: the place when the words name a place, else the actor.
+    pub chosen: Option<EntryRef>,
+    /// The best place reading, when there is one.
+    pub place: Option<u32>,
+    /// The best actor reading, when there is one.
+    pub actor: Option<u32>,
+    /// ACLED geo-precision of the place reading (context-adjusted: بريف حلب → 2).
+    pub precision: Option<u8>,
+    /// The cue word before the mention, when any.
+    pub cue: Option<Cue>,
+    /// Whether the matched key is an adjective form (الروسية).
+    pub adjective: bool,
+    /// Normalized byte range (internal: used by resolution).
+    #[serde(skip)]
+    pub(crate) nspan: Range<usize>,
+    /// The matched key's id (internal).
+    #[serde(skip)]
+    pub(crate) key: u32,
+}
+
+#[inline]
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+#[inline]
+fn char_at(t: &str, i: usize) -> Option<char> {
+    t.get(i..).and_then(|s| s.chars().next())
+}
+
+const WAW: &str = "و";
+const FA: &str = "ف";
+
+fn is_prep(c: char) -> bool {
+    matches!(c, 'ب' | 'ل' | 'ك')
+}
+
+impl Kb {
+    /// Raw matches over a normalized text, unresolved (candidates only).
+    pub(crate) fn find_normalized(&self, norm: &Norm) -> Vec<Mention> {
+        let t = norm.text.as_str();
+        let b = t.as_bytes();
+        let mut out: Vec<Mention> = Vec::new();
+        let mut i = 0;
+        let mut prev_word = false;
+        while i < b.len() {
+            let Some(c) = char_at(t, i) else { break };
+            let cl = c.len_utf8();
+            if !is_word(c) {
+                prev_word = false;
+                i += cl;
+                continue;
+            }
+            if prev_word {
+                i += cl;
+                continue;
+            }
+            // Word start at i.
+            if let Some((s, e, key, prefix)) = self.match_at(t, i) {
+                let _ = prefix;
+                let entries = &self.keys[key as usize];
+                let needs_l_ok = s > i && t[..s].ends_with('ل');
+                let mut candidates: Vec<EntryRef> = Vec::with_capacity(entries.len());
+                let mut adjective = false;
+                for en in entries {
+                    if en.needs_l && !needs_l_ok {
+                        continue;
+                    }
+                    if !candidates.contains(&en.target) {
+                        candidates.push(en.target);
+                    }
+                    adjective |= en.adjective;
+                }
+                let mut cue = cue_before(t, i);
+                // "محافظتي حلب والحسكة": a coordinated name shares the cue of the one before.
+                if cue.is_none() && s > i && t[i..].starts_with(WAW) {
+                    if let Some(prev) = out.last() {
+                        let gap = t.get(prev.nspan.end..i).unwrap_or("x");
+                        if gap.chars().all(|c| c == ' ' || c == '\t') {
+                            cue = prev.cue;
+                        }
+                    }
+                }
+                out.push(Mention {
+                    span: norm.to_original(s..e),
+                    outer: norm.to_original(i..e),
+                    candidates,
+                    chosen: None,
+                    place: None,
+                    actor: None,
+                    precision: None,
+                    cue,
+                    adjective,
+                    nspan: s..e,
+                    key,
+                });
+                i = e;
+                prev_word = false;
+                continue;
+            }
+            prev_word = true;
+            i += cl;
+        }
+        out
+    }
+
+    /// The longest valid match starting at word start `w`, trying the proclitic splits:
+    /// (start, end, key id, proclitic length).
+    fn match_at(&self, t: &str, w: usize) -> Option<(usize, usize, u32, usize)> {
+        let mut starts: [usize; 3] = [w, usize::MAX, usize::MAX];
+        let rest = &t[w..];
+        let mut chars = rest.char_indices();
+        if let Some((_, c0)) = chars.next() {
+            let c0l = c0.len_utf8();
+            if rest.starts_with(WAW) || rest.starts_with(FA) || is_prep(c0) {
+                starts[1] = w + c0l;
+                if (rest.starts_with(WAW) || rest.starts_with(FA))
+                    && rest[c0l..].chars().next().is_some_and(is_prep)
+                {
+                    starts[2] = w + c0l + 2;
+                }
+            }
+        }
+        let mut best: Option<(usize, usize, u32, usize)> = None;
+        for &s in starts.iter().filter(|&&s| s != usize::MAX) {
+            // A proclitic must leave at least two letters.
+            if s > w && t[s..].chars().take_while(|c| is_word(*c)).count() < 2 {
+                continue;
+            }
+            if let Some((e, k)) = self.walk(t, s, s > w && t[..s].ends_with('ل')) {
+                if best.is_none_or(|b| e > b.1) {
+                    best = Some((s, e, k, s - w));
+                }
+            }
+        }
+        best
+    }
+
+    /// Walks the trie from `s`; returns the end and key of the longest key ending on a word
+    /// boundary with at least one usable entry.
+    fn walk(&self, t: &str, s: usize, after_l: bool) -> Option<(usize, u32)> {
+        let b = t.as_bytes();
+        let mut node = 0u32;
+        let mut j = s;
+        let mut best = None;
+        while j < b.len() {
+            let byte = b[j];
+            if byte == b' ' || byte == b'\t' {
+                // A run of spaces in the text matches one space of a key.
+                node = match self.trie.step(node, b' ') {
+                    Some(n) => n,
+                    None => break,
+                };
+                while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+                    j += 1;
+                }
+                continue;
+            }
+            node = match self.trie.step(node, byte) {
+                Some(n) => n,
+                None => break,
+            };
+            j += 1;
+            if j < b.len() && (b[j] & 0xC0) == 0x80 {
+                continue; // inside a character
+            }
+            if let Some(k) = self.trie.value(node) {
+                let boundary = char_at(t, j).is_none_or(|c| !is_word(c));
+                if boundary && self.usable(k, after_l) {
+                    best = Some((j, k));
+                }
+            }
+        }
+        best
+    }
+
+    fn usable(&self, k: u32, after_l: bool) -> bool {
+        self.keys
+            .get(k as usize)
+            .is_some_and(|es: &Vec<KeyEntry>| es.iter().any(|e| !e.needs_l || after_l))
+    }
+}
+
+/// Strips و/ف then ب/ل from a normalized token.
+fn strip_proclitics(tok: &str) -> impl Iterator<Item = &str> {
+    let mut v = vec![tok];
+    let mut t = tok;
+    if let Some(r) = t.strip_prefix(WAW).or_else(|| t.strip_prefix(FA)) {
+        v.push(r);
+        t = r;
+    }
+    if let Some(r) = t
+        .strip_prefix('ب')
+        .or_else(|| t.strip_prefix('ل'))
+        .or_else(|| t.strip_prefix('ك'))
+    {
+        v.push(r);
+        if let Some(r2) = r.strip_prefix('ا') {
+            // بال / لل : the article of the cue noun (بالمدينة) — keep as is.
+            let _ = r2;
+        }
+    }
+    v.into_iter()
+}
+
+fn cue_word(w: &str) -> Option<Cue> {
+    Some(match w {
+        "مدينه" | "مدينتي" | "مدن" | "المدينه" => Cue::City,
+        "محافظه" | "محافظتي" | "محافظات" => Cue::Governorate,
+        "منطقه" | "منطقتي" | "مناطق" | "منطقتا" => Cue::Area,
+        "ناحيه" => Cue::Subdistrict,
+        "حي" | "حيي" | "احياء" | "حيا" => Cue::Neighbourhood,
+        "بلده" | "بلدات" | "بلدتي" | "بلدتا" | "قريه" | "قري" | "قريتي" | "قريتا" => {
+            Cue::Settlement
+        }
+        "مخيم" | "مخيمي" | "مخيمات" => Cue::Camp,
+        "ريف" | "ارياف" | "قرب" | "محيط" | "اطراف" | "ضواحي" | "ضاحيه" | "شمال" | "جنوب"
+        | "شرق" | "غرب" | "شمالي" | "جنوبي" | "شرقي" | "غربي" | "القرب" | "مشارف" | "تخوم" => {
+            Cue::Near
+        }
+        "دوله" => Cue::Country,
+        _ => return None,
+    })
+}
+
+/// The cue word right before normalized position `w`, if any (not across punctuation).
+pub(crate) fn cue_before(t: &str, w: usize) -> Option<Cue> {
+    let before = t.get(..w)?;
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    if trimmed.len() == before.len() && !before.is_empty() {
+        return None;
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_word(*c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let tok = &trimmed[start..];
+    if tok.is_empty() {
+        return None;
+    }
+    if let Some(c) = strip_proclitics(tok).find_map(cue_word) {
+        return Some(c);
+    }
+    // بالقرب من X، على مقربة من X
+    if tok == "من" {
+        let t2 = trimmed[..start].trim_end_matches([' ', '\t']);
+        let s2 = t2
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !is_word(*c))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0);
+        let tok2 = &t2[s2..];
+        if matches!(tok2, "بالقرب" | "مقربه" | "القرب" | "قريب" | "قريبا")
+        {
+            return Some(Cue::Near);
+        }
+    }
+    None
+}

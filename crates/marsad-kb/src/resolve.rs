@@ -1,0 +1,199 @@
+//! Disambiguation: choosing among same-name candidates from context.
+//!
+//! Per mention, every place candidate gets a score: a prior by kind and population (a city
+//! before a governorate, a country before a village), a bonus for the cue word before it
+//! (مدينة → city, محافظة → governorate, حي → neighbourhood, بلدة/قرية → settlement), a bonus when
+//! one of its ancestors, a sibling or a child is named nearby (الأشرفية … الشيخ مقصود … حلب), and
+//! a document-level bonus for the governorates, countries and coordinates of the document's
+//! unambiguous places (its main area). The best wins; ties keep the data order.
+
+use crate::matcher::{Cue, Mention};
+use crate::model::{EntryRef, PlaceKind};
+use crate::norm::Norm;
+use crate::Kb;
+use std::collections::HashMap;
+
+/// Window (normalized bytes) within which other names count as "nearby".
+const NEAR: usize = 400;
+
+fn cue_fits(cue: Option<Cue>, kind: PlaceKind) -> f32 {
+    use PlaceKind as K;
+    match (cue, kind) {
+        (Some(Cue::City), K::City | K::Town) => 5.0,
+        (Some(Cue::City), K::Village) => 3.0,
+        (Some(Cue::Governorate), K::Governorate) => 6.0,
+        (Some(Cue::Area), K::District | K::Region) => 4.0,
+        (Some(Cue::Area), K::Subdistrict) => 2.0,
+        (Some(Cue::Subdistrict), K::Subdistrict) => 6.0,
+        (Some(Cue::Neighbourhood), K::Neighbourhood) => 6.0,
+        (Some(Cue::Settlement), K::Town | K::Village) => 4.0,
+        (Some(Cue::Settlement), K::City) => 2.0,
+        (Some(Cue::Camp), K::Neighbourhood | K::Facility) => 4.0,
+        (Some(Cue::Near), K::City | K::Town) => 1.5,
+        (Some(Cue::Near), K::Governorate) => 1.0,
+        (Some(Cue::Country), K::Country) => 6.0,
+        _ => 0.0,
+    }
+}
+
+/// Whether a common-word place name may match after this cue.
+fn cue_licenses(cue: Option<Cue>) -> bool {
+    matches!(
+        cue,
+        Some(
+            Cue::City
+                | Cue::Settlement
+                | Cue::Neighbourhood
+                | Cue::Camp
+                | Cue::Subdistrict
+                | Cue::Area
+        )
+    )
+}
+
+fn dist_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+pub(crate) fn resolve_with_offsets(kb: &Kb, norm: &Norm, mentions: &mut [Mention]) {
+    resolve(kb, &norm.text, mentions);
+}
+
+pub(crate) fn resolve(kb: &Kb, _t: &str, mentions: &mut [Mention]) {
+    // 1. usable place candidates per mention
+    let mut pc: Vec<Vec<u32>> = Vec::with_capacity(mentions.len());
+    for m in mentions.iter() {
+        let mut v = Vec::new();
+        for c in &m.candidates {
+            if let EntryRef::Place(p) = *c {
+                let pl = kb.place(p);
+                if pl.needs_cue && !cue_licenses(m.cue) {
+                    continue;
+                }
+                v.push(p);
+            }
+        }
+        pc.push(v);
+    }
+    // 2. document anchors: unambiguous places
+    let mut admin1: HashMap<&str, f32> = HashMap::new();
+    let mut countries: HashMap<&str, f32> = HashMap::new();
+    let mut coords: Vec<(f64, f64)> = Vec::new();
+    let mut n_anchor = 0f32;
+    for v in &pc {
+        if v.len() == 1 {
+            let p = kb.place(v[0]);
+            if let Some(a) = p.admin1.as_deref() {
+                *admin1.entry(a).or_insert(0.0) += 1.0;
+            }
+            *countries.entry(p.country.as_str()).or_insert(0.0) += 1.0;
+            if let (Some(la), Some(lo)) = (p.lat, p.lon) {
+                if p.kind != PlaceKind::Country && p.kind != PlaceKind::Governorate {
+                    coords.push((la, lo));
+                }
+            }
+            n_anchor += 1.0;
+        }
+    }
+    // 3. score
+    for i in 0..mentions.len() {
+        let m_pos = mentions[i].nspan.start;
+        let mut best: Option<(u32, f32)> = None;
+        if pc[i].len() == 1 {
+            best = Some((pc[i][0], 0.0));
+        } else if pc[i].len() > 1 {
+            // nearby candidates
+            let mut near: Vec<(u32, bool)> = Vec::new();
+            for (j, m2) in mentions.iter().enumerate() {
+                if j == i || m2.nspan.start.abs_diff(m_pos) > NEAR {
+                    continue;
+                }
+                for &p in &pc[j] {
+                    near.push((p, pc[j].len() == 1));
+                }
+            }
+            for &c in &pc[i] {
+                let p = kb.place(c);
+                let mut s = p.kind.prior() + cue_fits(mentions[i].cue, p.kind);
+                s += (p.population as f32 + 1.0).log10() * 0.3;
+                if p.country == "SYR" {
+                    s += 0.5;
+                }
+                // ancestor named nearby
+                let anc: Vec<u32> = kb.place_ancestors(c).collect();
+                if near
+                    .iter()
+                    .any(|(q, _)| anc.contains(q) && kb.place(*q).kind != PlaceKind::Country)
+                {
+                    s += 4.0;
+                }
+                // sibling (same parent) or child named nearby
+                if let Some(par) = p.parent {
+                    if near.iter().any(|(q, unamb)| {
+                        *unamb
+                            && kb.place(*q).parent == Some(par)
+                            && kb.place(par).kind != PlaceKind::Country
+                    }) {
+                        s += 2.5;
+                    }
+                }
+                if near.iter().any(|(q, _)| kb.place(*q).parent == Some(c)) {
+                    s += 2.0;
+                }
+                // document main area
+                if n_anchor > 0.0 {
+                    if let Some(a) = p.admin1.as_deref() {
+                        s += 1.5 * admin1.get(a).copied().unwrap_or(0.0) / n_anchor;
+                    }
+                    if p.country != "SYR" {
+                        s += countries.get(p.country.as_str()).copied().unwrap_or(0.0) / n_anchor;
+                    }
+                    if let (Some(la), Some(lo)) = (p.lat, p.lon) {
+                        if coords.iter().any(|&q| dist_km((la, lo), q) < 30.0) {
+                            s += 1.0;
+                        }
+                    }
+                }
+                if best.is_none_or(|(_, bs)| s > bs) {
+                    best = Some((c, s));
+                }
+            }
+        }
+        let m = &mut mentions[i];
+        m.place = best.map(|b| b.0);
+        m.precision = m.place.map(|p| {
+            let pl = kb.place(p);
+            let mut prec = pl.precision;
+            if m.cue == Some(Cue::Near) && prec < 2 {
+                prec = 2;
+            }
+            prec
+        });
+        m.actor = m.candidates.iter().find_map(|c| match *c {
+            EntryRef::Actor(a) => Some(a),
+            _ => None,
+        });
+        m.chosen = match (m.place, m.actor) {
+            (Some(p), Some(a)) => {
+                let pl = kb.place(p);
+                // An actor word that is also a village name reads as the actor unless a cue
+                // says "place"; adjective forms always read as the actor.
+                if m.adjective
+                    || (matches!(pl.kind, PlaceKind::Village | PlaceKind::Town)
+                        && !cue_licenses(m.cue))
+                {
+                    Some(EntryRef::Actor(a))
+                } else {
+                    Some(EntryRef::Place(p))
+                }
+            }
+            (Some(p), None) => Some(EntryRef::Place(p)),
+            (None, Some(a)) => Some(EntryRef::Actor(a)),
+            (None, None) => None,
+        };
+    }
+}
