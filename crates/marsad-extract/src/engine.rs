@@ -3,7 +3,7 @@
 use crate::lexicon::{Lexicon, ModeRule, Scope, Slot, SrcKind};
 use crate::quant::{self, QMention};
 use crate::text::{particle_is, readings, sentences, tokenize, Kind, Reading, Tok};
-use marsad_kb::{EntryRef, Kb};
+use marsad_kb::{EntryRef, Kb, PlaceKind};
 use marsad_types::{
     ActorRef, Attribution, CharOffsets, Document, Duration, Event, EventType, LocationRef, Mode,
     Quantity, SentenceSpan, Status, TextSpan, TimeRef,
@@ -67,14 +67,17 @@ struct Doc<'a> {
 
 impl Doc<'_> {
     fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Number)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Number)
     }
 
     /// Token `i` is one of `words` up to clitics.
     fn has(&self, i: usize, words: &[String]) -> bool {
         match self.toks.get(i) {
             Some(t) if t.kind == Kind::Word => {
-                words.iter().any(|w| *w == t.norm) || self.reads[i].iter().any(|r| words.contains(&r.stem))
+                words.iter().any(|w| *w == t.norm)
+                    || self.reads[i].iter().any(|r| words.contains(&r.stem))
             }
             Some(t) => words.iter().any(|w| *w == t.norm),
             None => false,
@@ -93,19 +96,26 @@ impl Doc<'_> {
     /// Up to `n` word token indices after `i` in its sentence.
     fn next_words(&self, i: usize, n: usize) -> Vec<usize> {
         let s = &self.sents[self.sent_of[i]];
-        (i + 1..s.end).filter(|&j| self.is_word(j)).take(n).collect()
+        (i + 1..s.end)
+            .filter(|&j| self.is_word(j))
+            .take(n)
+            .collect()
     }
 
     /// Up to `n` word token indices before `i` in its sentence, nearest first.
     fn prev_words(&self, i: usize, n: usize) -> Vec<usize> {
         let s = &self.sents[self.sent_of[i]];
-        (s.start..i).rev().filter(|&j| self.is_word(j)).take(n).collect()
+        (s.start..i)
+            .rev()
+            .filter(|&j| self.is_word(j))
+            .take(n)
+            .collect()
     }
 
     fn is_clause_break(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == Kind::End || matches!(t.norm.as_str(), "،" | "," | ":" | "؛"))
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::End || matches!(t.norm.as_str(), "،" | "," | ":" | "؛")
+        })
     }
 
     fn span_text(&self, r: Range<usize>) -> &str {
@@ -120,19 +130,85 @@ impl Doc<'_> {
     }
 }
 
+/// Common nouns the gazetteer may read as places.
+const PLACE_STOP: [&str; 8] = [
+    "المدينه",
+    "المدينتين",
+    "المنطقه",
+    "البلده",
+    "كرديه",
+    "الكرديه",
+    "القريه",
+    "المحافظه",
+];
+
+/// Words before a country name that make it a place, not a party.
+const LOCATIVE: [&str; 22] = [
+    "في",
+    "داخل",
+    "الي",
+    "عبر",
+    "انحاء",
+    "ارجاء",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "وسط",
+    "علي",
+    "فوق",
+    "اراضي",
+    "حدود",
+    "مع",
+    "ضد",
+    "من",
+];
+
 /// Words that look like a trigger through clitics but never are one (وزارة = و + زار + ة).
 const NEVER_TRIGGERS: [&str; 4] = ["وزاره", "وزارات", "وزير", "وزراء"];
 
 const RESULT_VERBS: [&str; 16] = [
-    "ادي", "ادت", "اسفر", "اسفرت", "تسبب", "تسببت", "يؤدي", "تؤدي", "حصد", "حصدت", "اوقع", "اوقعت", "افضي", "افضت",
-    "خلف", "خلفت",
+    "ادي",
+    "ادت",
+    "اسفر",
+    "اسفرت",
+    "تسبب",
+    "تسببت",
+    "يؤدي",
+    "تؤدي",
+    "حصد",
+    "حصدت",
+    "اوقع",
+    "اوقعت",
+    "افضي",
+    "افضت",
+    "خلف",
+    "خلفت",
 ];
 
 const REL_PRONOUNS: [&str; 6] = ["التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان"];
 const THAT: [&str; 8] = ["ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "اننا"];
 const TIME_WORDS: [&str; 16] = [
-    "امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "حينها",
-    "سابقا", "مؤخرا", "اول", "صباح", "مساء", "ايضا",
+    "امس",
+    "اليوم",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "حينها",
+    "سابقا",
+    "مؤخرا",
+    "اول",
+    "صباح",
+    "مساء",
+    "ايضا",
 ];
 
 fn kind_words<'a>(lex: &'a Lexicon, k: SrcKind) -> &'a [Vec<String>] {
@@ -174,7 +250,13 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
     let toks = tokenize(&full);
     let reads: Vec<Vec<Reading>> = toks
         .iter()
-        .map(|t| if t.kind == Kind::Word { readings(&t.norm) } else { Vec::new() })
+        .map(|t| {
+            if t.kind == Kind::Word {
+                readings(&t.norm)
+            } else {
+                Vec::new()
+            }
+        })
         .collect();
     let sents = sentences(&toks);
     let mut sent_of = vec![0; toks.len()];
@@ -187,11 +269,15 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
     let mut ents = Vec::new();
     let mut ent_at = vec![None; toks.len()];
     for m in kb.find(&full) {
-        let (place, actor) = match m.chosen {
+        let (mut place, mut actor) = match m.chosen {
             Some(EntryRef::Place(p)) => (Some(p), None),
             Some(EntryRef::Actor(a)) => (None, Some(a)),
             None => continue,
         };
+        let text = full.get(m.span.clone()).unwrap_or("");
+        if place.is_some() && PLACE_STOP.contains(&crate::text::norm_word(text).as_str()) {
+            continue;
+        }
         let first = toks.partition_point(|t| t.span.end <= m.span.start);
         let mut last = first;
         while last < toks.len() && toks[last].span.start < m.span.end {
@@ -199,6 +285,23 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
         }
         if first >= last {
             continue;
+        }
+        // a country that is not in a locative phrase is a party ("تركيا تؤكد", "دعوات من فرنسا")
+        if let (Some(p), Some(a)) = (place, m.actor) {
+            if kb.place(p).kind == PlaceKind::Country {
+                let clitic = full.get(m.outer.start..m.span.start).unwrap_or("");
+                let locative_clitic = clitic.ends_with('ب');
+                let prev = (0..first).rev().find(|&k| toks[k].kind == Kind::Word);
+                let locative_prep = prev.is_some_and(|k| {
+                    LOCATIVE
+                        .iter()
+                        .any(|w| crate::text::particle_is(&toks[k].norm, w))
+                });
+                if !locative_clitic && !locative_prep {
+                    place = None;
+                    actor = Some(a);
+                }
+            }
         }
         let idx = ents.len();
         for x in ent_at[first..last].iter_mut() {
@@ -244,9 +347,18 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
         let mode = mode_of(&d, lex, c);
         let chain = chains.get(ci).cloned().unwrap_or_default();
         let (actors, recipients, mediators) = arguments(&d, kb, lex, c, &cands, &chain);
-        let locations = locations(&d, kb, c, &chain);
+        let locations = locations(&d, kb, c, &cands, &chain);
         let sent_bytes = d.tok_range_bytes(&d.sents[c.sent]);
-        let (quantities, duration) = quantities_of(&d, c, &cands, e.etype, mode, &quants, &offs);
+        let (quantities, duration) = quantities_of(
+            &d,
+            c,
+            &cands,
+            &|o: &Cand| lex.entries[o.entry].etype,
+            e.etype,
+            mode,
+            &quants,
+            &offs,
+        );
         let time = time_of(&d, c, &times, doc, &offs);
         let attribution = chain
             .srcs
@@ -257,7 +369,12 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
                     text: d.span_text(b.clone()).to_string(),
                     start: offs.char_of(b.start),
                     end: offs.char_of(b.end),
-                    name: d.ents.iter().find(|en| en.toks.start >= s.toks.start && en.toks.end <= s.toks.end).and_then(|en| en.actor).map(|a| kb.actor(a).name.clone()),
+                    name: d
+                        .ents
+                        .iter()
+                        .find(|en| en.toks.start >= s.toks.start && en.toks.end <= s.toks.end)
+                        .and_then(|en| en.actor)
+                        .map(|a| kb.actor(a).name.clone()),
                     kind: s.kind.to_string(),
                 }
             })
@@ -265,8 +382,14 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
         let start = offs.char_of(head_span.start);
         let end = offs.char_of(head_span.end);
         let country = locations
-            .iter()
-            .find_map(|l| l.id.as_ref().and_then(|_| l.admin1.as_ref()).map(|_| "SYR".to_string()))
+            .first()
+            .and_then(|l| l.id.as_ref())
+            .and_then(|id| kb.by_id(id))
+            .and_then(|r| match r {
+                EntryRef::Place(p) => Some(kb.place(p).country.clone()),
+                EntryRef::Actor(_) => None,
+            })
+            .filter(|c| !c.is_empty())
             .or_else(|| place_country(&d, kb, c));
         let mut conf: f32 = 0.55;
         if !actors.is_empty() {
@@ -325,11 +448,17 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
     let mut all = Vec::new();
     for (si, s) in d.sents.iter().enumerate() {
         for i in s.clone() {
-            if d.toks[i].kind != Kind::Word || NEVER_TRIGGERS.iter().any(|w| d.has(i, &[w.to_string()]) && d.toks[i].norm.contains(w)) {
+            if d.toks[i].kind != Kind::Word
+                || NEVER_TRIGGERS
+                    .iter()
+                    .any(|w| d.has(i, &[w.to_string()]) && d.toks[i].norm.contains(w))
+            {
                 continue;
             }
             for r in &d.reads[i] {
-                let Some(hits) = lex.index.get(&r.stem) else { continue };
+                let Some(hits) = lex.index.get(&r.stem) else {
+                    continue;
+                };
                 for &(ei, pi) in hits {
                     let pat = &lex.entries[ei].patterns[pi];
                     if let Some(matched) = match_rest(d, &pat[1..], i, s.end) {
@@ -392,7 +521,11 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
         let e = &lex.entries[c.entry];
         if e.weak {
             if let Some(p) = out.last_mut() {
-                if p.sent == c.sent && lex.entries[p.entry].etype == e.etype && c.head - p.head <= 8 && lex.entries[p.entry].weak {
+                if p.sent == c.sent
+                    && lex.entries[p.entry].etype == e.etype
+                    && c.head - p.head <= 8
+                    && lex.entries[p.entry].weak
+                {
                     if lex.entries[p.entry].id == "assault.kill" && e.id != "assault.kill" {
                         *p = c;
                     }
@@ -420,8 +553,11 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
                 if prev3.iter().any(|&j| d.is_any(j, &RESULT_VERBS)) {
                     return false;
                 }
-                if matches!(c.reading.prep, Some('ب' | 'ل')) && !d.prev_words(c.head, 2).is_empty() {
-                    let after_other = snapshot.iter().any(|o| o.sent == c.sent && o.head < c.head && c.head - o.last <= 3);
+                if matches!(c.reading.prep, Some('ب' | 'ل')) && !d.prev_words(c.head, 2).is_empty()
+                {
+                    let after_other = snapshot
+                        .iter()
+                        .any(|o| o.sent == c.sent && o.head < c.head && c.head - o.last <= 3);
                     if after_other {
                         return false;
                     }
@@ -429,17 +565,84 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
                 true
             }
             // the weapon of an attack ("بالقذائف", "بصواريخ") is not a second attack
-            "assault.projectile" => !(c.reading.prep == Some('ب')
-                && snapshot.iter().any(|o| o.sent == c.sent && o.head != c.head && lex.entries[o.entry].etype == EventType::Assault)),
+            "assault.projectile" => {
+                !(c.reading.prep == Some('ب')
+                    && snapshot.iter().any(|o| {
+                        o.sent == c.sent
+                            && o.head != c.head
+                            && lex.entries[o.entry].etype == EventType::Assault
+                    }))
+            }
             // "ضربة استهدفت", "الغارات التي استهدفت": the same attack
             "assault.attack" => {
-                let rel_after_attack = prev3.iter().any(|&j| d.is_any(j, &REL_PRONOUNS)) && same_type_before(5);
+                let rel_after_attack =
+                    prev3.iter().any(|&j| d.is_any(j, &REL_PRONOUNS)) && same_type_before(5);
                 !(same_type_before(3) && d.toks[c.head].norm.contains("ستهدف") || rel_after_attack)
             }
             // "هدنة لوقف القتال": the purpose of the truce is the truce
-            "retreat.ceasefire" => !(matches!(c.reading.prep, Some('ب' | 'ل')) && same_type_before(3)),
+            "retreat.ceasefire" => {
+                !(matches!(c.reading.prep, Some('ب' | 'ل')) && same_type_before(3))
+            }
             _ => true,
         }
+    });
+    // one event named twice in a row ("قافلة مساعدات وصلت", "نزح ... هرباً", "استعاد ... السيطرة"):
+    // same type and mode, at most 3 words apart, the second not coordinated with و
+    let mut merged: Vec<Cand> = Vec::new();
+    for c in out {
+        if let Some(p) = merged.last() {
+            let (ep, ec) = (&lex.entries[p.entry], &lex.entries[c.entry]);
+            let gap = (p.last + 1..c.head).filter(|&k| d.is_word(k)).count();
+            let coordinated = c.reading.conj || (p.last + 1..c.head).any(|k| d.is(k, "و"));
+            let same = ep.etype == ec.etype
+                && std::mem::discriminant(&ep.mode) == std::mem::discriminant(&ec.mode)
+                && mode_key(ep) == mode_key(ec);
+            if p.sent == c.sent
+                && same
+                && gap <= 3
+                && !coordinated
+                && !matches!(ec.etype, EventType::Agree | EventType::Retreat)
+            {
+                continue;
+            }
+        }
+        merged.push(c);
+    }
+    let mut out = merged;
+    // what is demanded, refused or threatened is not (yet) an event: "طالبت بفك الحصار",
+    // "رفضت المقترح لتسليم المدينة", "هدد بشن عملية", "أمهلت المسلحين لمغادرة البلدة"
+    let heads_of: Vec<(usize, usize, EventType)> = out
+        .iter()
+        .map(|c| (c.sent, c.last, lex.entries[c.entry].etype))
+        .collect();
+    out.retain(|c| {
+        let ec = lex.entries[c.entry].etype;
+        if matches!(
+            ec,
+            EventType::Request
+                | EventType::Reject
+                | EventType::Threaten
+                | EventType::Agree
+                | EventType::Accuse
+        ) {
+            return true;
+        }
+        let marked = matches!(c.reading.prep, Some('ب' | 'ل'))
+            || d.prev_words(c.head, 1).iter().any(|&k| {
+                d.is_any(k, &["الي", "علي"])
+                    || d.toks[k].norm.starts_with('ب')
+                    || d.toks[k].norm.starts_with('ل')
+            });
+        !(marked
+            && heads_of.iter().any(|&(s, last, t)| {
+                s == c.sent
+                    && last < c.head
+                    && matches!(
+                        t,
+                        EventType::Request | EventType::Reject | EventType::Threaten
+                    )
+                    && (last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 6
+            }))
     });
     // aims and goals ("بهدف الضغط ... لفك الحصار") are not events
     out.retain(|c| {
@@ -447,11 +650,20 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
             return true;
         }
         !d.prev_words(c.head, 6).iter().any(|&j| {
-            d.is_any(j, &["بهدف", "بغيه", "لاجل", "سعيا", "هدفها", "هدفه", "بهدفه"])
-                || (d.is(j, "اجل") && j > 0 && d.is(j - 1, "من"))
+            d.is_any(
+                j,
+                &["بهدف", "بغيه", "لاجل", "سعيا", "هدفها", "هدفه", "بهدفه"],
+            ) || (d.is(j, "اجل") && j > 0 && d.is(j - 1, "من"))
         })
     });
     out
+}
+
+fn mode_key(e: &crate::lexicon::Entry) -> Option<Mode> {
+    match e.mode {
+        ModeRule::Fixed(m) => Some(m),
+        _ => None,
+    }
 }
 
 fn match_rest(d: &Doc, slots: &[Slot], i: usize, end: usize) -> Option<Vec<usize>> {
@@ -466,7 +678,9 @@ fn match_rest(d: &Doc, slots: &[Slot], i: usize, end: usize) -> Option<Vec<usize
                 let mut words_seen = 0usize;
                 while j < end {
                     let t = &d.toks[j];
-                    if t.kind == Kind::End || (t.kind == Kind::Punct && matches!(t.norm.as_str(), "،" | "," | ":")) {
+                    if t.kind == Kind::End
+                        || (t.kind == Kind::Punct && matches!(t.norm.as_str(), "،" | "," | ":"))
+                    {
                         break;
                     }
                     if t.kind == Kind::Punct {
@@ -496,22 +710,37 @@ fn match_rest(d: &Doc, slots: &[Slot], i: usize, end: usize) -> Option<Vec<usize
 fn conditions_hold(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
     let e = &lex.entries[c.entry];
     if let Some(w) = &e.next {
-        if !d.next_words(c.last, w.n).iter().any(|&j| d.has(j, &w.words)) {
+        if !d
+            .next_words(c.last, w.n)
+            .iter()
+            .any(|&j| d.has(j, &w.words))
+        {
             return false;
         }
     }
     if let Some(w) = &e.nonext {
-        if d.next_words(c.last, w.n.max(1)).iter().take(w.n.max(1)).any(|&j| d.has(j, &w.words)) {
+        if d.next_words(c.last, w.n.max(1))
+            .iter()
+            .take(w.n.max(1))
+            .any(|&j| d.has(j, &w.words))
+        {
             return false;
         }
     }
     if let Some(w) = &e.prev {
-        if !d.prev_words(c.head, w.n).iter().any(|&j| d.has(j, &w.words)) {
+        if !d
+            .prev_words(c.head, w.n)
+            .iter()
+            .any(|&j| d.has(j, &w.words))
+        {
             return false;
         }
     }
     for w in &e.noprev {
-        if d.prev_words(c.head, w.n).iter().any(|&j| d.has(j, &w.words)) {
+        if d.prev_words(c.head, w.n)
+            .iter()
+            .any(|&j| d.has(j, &w.words))
+        {
             return false;
         }
     }
@@ -557,7 +786,9 @@ fn mode_of(d: &Doc, lex: &Lexicon, c: &Cand) -> Option<Mode> {
         ModeRule::Context => {
             for (m, seqs) in &lex.modes {
                 for &j in c.matched.iter().chain(near.iter()) {
-                    if seqs.iter().any(|s| s.len() == 1 && d.has(j, s)) || seqs_at(d, j, seqs, true).is_some() {
+                    if seqs.iter().any(|s| s.len() == 1 && d.has(j, s))
+                        || seqs_at(d, j, seqs, true).is_some()
+                    {
                         return Some(*m);
                     }
                 }
@@ -569,7 +800,9 @@ fn mode_of(d: &Doc, lex: &Lexicon, c: &Cand) -> Option<Mode> {
         // third-party talks: a sponsor or a mediator named in the sentence
         if e.etype == EventType::Consult {
             let s = &d.sents[c.sent];
-            if (s.start..s.end).any(|j| d.is_any(j, &["برعايه", "بوساطه", "بحضور", "رعايه", "وساطه"])) {
+            if (s.start..s.end)
+                .any(|j| d.is_any(j, &["برعايه", "بوساطه", "بحضور", "رعايه", "وساطه"]))
+            {
                 return Some(Mode::ThirdParty);
             }
         }
@@ -613,7 +846,9 @@ fn status_of(
             continue;
         }
         for cu in &lex.cues {
-            let Some(last) = seqs_at(d, j, &cu.patterns, false) else { continue };
+            let Some(last) = seqs_at(d, j, &cu.patterns, false) else {
+                continue;
+            };
             if c.matched.contains(&j) || c.matched.contains(&last) {
                 continue;
             }
@@ -625,7 +860,9 @@ fn status_of(
                         let broken = (last + 1..c.head).any(|k| d.is_clause_break(k));
                         // "لا يزال" / "لا تزال" is not a negation
                         let la_yazal = cu.id == "neg.la"
-                            && d.next_words(j, 1).first().is_some_and(|&k| d.is_any(k, &["يزال", "تزال", "زال", "زالت"]));
+                            && d.next_words(j, 1)
+                                .first()
+                                .is_some_and(|&k| d.is_any(k, &["يزال", "تزال", "زال", "زالت"]));
                         if gap < n && !broken && !la_yazal && best.is_none_or(|(p, _)| p <= j) {
                             best = Some((j, cu.status));
                         }
@@ -643,7 +880,12 @@ fn status_of(
                             continue;
                         }
                         // "رفضت أوامر النظام": a refused order orders nothing
-                        if d.prev_words(j, 1).iter().any(|&k| d.is_any(k, &["رفض", "رفضت", "رفضوا", "يرفض", "ترفض", "تجاهل", "تجاهلت"])) {
+                        if d.prev_words(j, 1).iter().any(|&k| {
+                            d.is_any(
+                                k,
+                                &["رفض", "رفضت", "رفضوا", "يرفض", "ترفض", "تجاهل", "تجاهلت"],
+                            )
+                        }) {
                             continue;
                         }
                         // scope: a new clause connective or 25 words end it
@@ -655,7 +897,10 @@ fn status_of(
                             .max()
                             .unwrap_or(last);
                         let words = (from + 1..c.head).filter(|&k| d.is_word(k)).count();
-                        if words > 25 || (last + 1..c.head).any(|k| d.is_any(k, &["فيما", "بينما", "كذلك", "لكن", "ولكن"])) {
+                        if words > 25
+                            || (last + 1..c.head)
+                                .any(|k| d.is_any(k, &["فيما", "بينما", "كذلك", "لكن", "ولكن"]))
+                        {
                             continue;
                         }
                     }
@@ -670,7 +915,10 @@ fn status_of(
             }
         }
     }
-    let mut st = best.map(|b| b.1).or(sentence_wide).unwrap_or(Status::Occurred);
+    let mut st = best
+        .map(|b| b.1)
+        .or(sentence_wide)
+        .unwrap_or(Status::Occurred);
     // the trigger itself carries the future prefix سـ
     if st == Status::Occurred && c.reading.prep == Some('س') {
         st = Status::Future;
@@ -678,7 +926,9 @@ fn status_of(
     // the term of a deal named with it: "اتفاق انسحاب", "اتفاق ... على إجلاء", "قرار الهدنة"
     let stem = &c.reading.stem;
     let imperfect = stem.starts_with('ي')
-        || (stem.starts_with('ت') && stem.chars().count() <= 5 && stem.chars().rev().nth(1) != Some('ي'));
+        || (stem.starts_with('ت')
+            && stem.chars().count() <= 5
+            && stem.chars().rev().nth(1) != Some('ي'));
     let after_result_verb = d
         .prev_words(c.head, 2)
         .iter()
@@ -688,24 +938,38 @@ fn status_of(
             p.sent == c.sent
                 && lex.entries[p.entry].etype == EventType::Agree
                 && (p.last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 6
-        }) || d.prev_words(c.head, 4).iter().any(|&k| d.is_any(k, &["قرار", "مشروع", "مقترح", "بنود", "خطه", "مبادره"]));
-        let resolution_after = d.next_words(c.last, 2).iter().any(|&k| d.is_any(k, &["مجلس"]));
+        }) || d
+            .prev_words(c.head, 4)
+            .iter()
+            .any(|&k| d.is_any(k, &["قرار", "مشروع", "مقترح", "بنود", "خطه", "مبادره"]));
+        let resolution_after = d
+            .next_words(c.last, 2)
+            .iter()
+            .any(|&k| d.is_any(k, &["مجلس"]));
         if deal_before || resolution_after {
             st = Status::Planned;
         }
     }
     // purpose lam (or bi) after a deal: "اتفاق ... لإنهاء الحصار", "مقترح ... بإيقاف القتال"
-    if st == Status::Occurred && matches!(c.reading.prep, Some('ل' | 'ب')) && e.etype != EventType::Agree && !exempt_plan {
-        let after_deal = cands[..ci]
-            .iter()
-            .any(|p| p.sent == c.sent && lex.entries[p.entry].etype == EventType::Agree && (c.reading.prep == Some('ل') || c.head - p.last <= 4))
-            || (e.etype == EventType::Retreat
-                && (c.sent < d.sents.len())
-                && (d.sents[c.sent].start..c.head).any(|k| d.is_any(k, &["قرار", "مقترح", "مشروع", "مبادره", "تسويه"])));
-        let result_verb = d
-            .prev_words(c.head, 1)
-            .iter()
-            .any(|&j| d.is_any(j, &["افضي", "ادي", "ادت", "افضت", "يؤدي", "تؤدي", "دفع", "دفعت"]));
+    if st == Status::Occurred
+        && matches!(c.reading.prep, Some('ل' | 'ب'))
+        && e.etype != EventType::Agree
+        && !exempt_plan
+    {
+        let after_deal = cands[..ci].iter().any(|p| {
+            p.sent == c.sent
+                && lex.entries[p.entry].etype == EventType::Agree
+                && (c.reading.prep == Some('ل') || c.head - p.last <= 4)
+        }) || (e.etype == EventType::Retreat
+            && (c.sent < d.sents.len())
+            && (d.sents[c.sent].start..c.head)
+                .any(|k| d.is_any(k, &["قرار", "مقترح", "مشروع", "مبادره", "تسويه"])));
+        let result_verb = d.prev_words(c.head, 1).iter().any(|&j| {
+            d.is_any(
+                j,
+                &["افضي", "ادي", "ادت", "افضت", "يؤدي", "تؤدي", "دفع", "دفعت"],
+            )
+        });
         if after_deal && !result_verb {
             st = Status::Planned;
         }
@@ -713,7 +977,9 @@ fn status_of(
     // in the context of a deal, what is announced for the future is a term of it
     if st == Status::Future {
         let deal_near = prev_agree_sent.is_some_and(|p| p + 1 >= c.sent)
-            || cands.iter().any(|p| p.sent == c.sent && lex.entries[p.entry].etype == EventType::Agree);
+            || cands
+                .iter()
+                .any(|p| p.sent == c.sent && lex.entries[p.entry].etype == EventType::Agree);
         if deal_near {
             st = Status::Planned;
         }
@@ -735,8 +1001,12 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
     let s = &d.sents[d.sent_of[i.min(d.toks.len().saturating_sub(1))]];
     let mut j = i;
     // a quotation or a demonstrative right after the verb is the content, not a source
-    if d.toks.get(j).is_some_and(|t| t.kind == Kind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“"))
-        && d.next_words(j, 1).first().is_some_and(|&k| d.is_any(k, &["هذه", "هذا", "هناك", "ان", "لقد", "نحن", "قواتنا"]))
+    if d.toks
+        .get(j)
+        .is_some_and(|t| t.kind == Kind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“"))
+        && d.next_words(j, 1)
+            .first()
+            .is_some_and(|&k| d.is_any(k, &["هذه", "هذا", "هناك", "ان", "لقد", "نحن", "قواتنا"]))
     {
         return j..j;
     }
@@ -744,7 +1014,11 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
         return j..j;
     }
     // skip time words and quotes
-    while j < s.end && (d.toks[j].kind == Kind::Punct && !d.is_clause_break(j) || d.is_any(j, &TIME_WORDS) || d.is(j, "امس")) {
+    while j < s.end
+        && (d.toks[j].kind == Kind::Punct && !d.is_clause_break(j)
+            || d.is_any(j, &TIME_WORDS)
+            || d.is(j, "امس"))
+    {
         j += 1;
     }
     let start = j;
@@ -760,7 +1034,26 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             continue;
         }
         if d.is_any(j, &THAT)
-            || d.is_any(j, &["عن", "ل", "في", "قد", "قوله", "قولها", "قولهم", "تاكيده", "تاكيدها", "علي", "الي", "خلال", "اليوم", "امس", "انه"])
+            || d.is_any(
+                j,
+                &[
+                    "عن",
+                    "ل",
+                    "في",
+                    "قد",
+                    "قوله",
+                    "قولها",
+                    "قولهم",
+                    "تاكيده",
+                    "تاكيدها",
+                    "علي",
+                    "الي",
+                    "خلال",
+                    "اليوم",
+                    "امس",
+                    "انه",
+                ],
+            )
             || trig_heads.contains(&j)
             || seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).is_some()
             || seqs_at(d, j, kind_words(lex, SrcKind::Participle), false).is_some()
@@ -803,7 +1096,11 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 continue;
             }
             // passive "يشار/يذكر أن": the outlet's own voice
-            if d.is_any(j, &["يشار", "يذكر", "يذكران"]) && d.next_words(j, 1).first().is_some_and(|&k| d.is_any(k, &THAT)) {
+            if d.is_any(j, &["يشار", "يذكر", "يذكران"])
+                && d.next_words(j, 1)
+                    .first()
+                    .is_some_and(|&k| d.is_any(k, &THAT))
+            {
                 current = Some(Chain::default());
                 marks.push((j, Chain::default()));
                 j += 1;
@@ -824,7 +1121,11 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 match outer {
                     Some(o) => chain.srcs.push(o),
                     None => {
-                        if let Some(o) = current.as_ref().or(history.last()).and_then(|p| p.srcs.first()) {
+                        if let Some(o) = current
+                            .as_ref()
+                            .or(history.last())
+                            .and_then(|p| p.srcs.first())
+                        {
                             chain.srcs.push(o.clone());
                         }
                     }
@@ -853,7 +1154,12 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                     k += 1;
                 }
                 // "حسبما ذكرت الوكالة"
-                if let Some(v) = seqs_at(d, skip_quotes(d, k, s.end), kind_words(lex, SrcKind::Verb), false) {
+                if let Some(v) = seqs_at(
+                    d,
+                    skip_quotes(d, k, s.end),
+                    kind_words(lex, SrcKind::Verb),
+                    false,
+                ) {
                     k = v + 1;
                 }
                 let np = np_after(d, lex, k, &heads);
@@ -904,12 +1210,20 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 };
                 let subj_src = kb_free(subj.clone());
                 match subj_src {
-                    Some(x) if kind_words(lex, SrcKind::Carry).iter().any(|w| w.len() == 1 && d.has(x.toks.start, w)) && x.toks.len() <= 2 => {
+                    Some(x)
+                        if kind_words(lex, SrcKind::Carry)
+                            .iter()
+                            .any(|w| w.len() == 1 && d.has(x.toks.start, w))
+                            && x.toks.len() <= 2 =>
+                    {
                         // "وأضافت المصادر": the latest chain that ends in such a source
                         let found = current
                             .iter()
                             .chain(history.iter().rev())
-                            .find(|c| c.srcs.last().is_some_and(|l| l.head == x.head) || c.keys.contains(&x.head))
+                            .find(|c| {
+                                c.srcs.last().is_some_and(|l| l.head == x.head)
+                                    || c.keys.contains(&x.head)
+                            })
                             .cloned();
                         chain = found.or_else(|| current.clone().or(history.last().cloned()));
                     }
@@ -981,7 +1295,8 @@ fn src_of_nokb(d: &Doc, lex: &Lexicon, r: Range<usize>) -> Option<Src> {
         "anonymous"
     } else if seqs_at(d, first, kind_words(lex, SrcKind::Media), true).is_some() {
         "media"
-    } else if d.is_any(first, &["تقرير", "التقرير", "بيان", "البيان", "دراسه"]) {
+    } else if d.is_any(first, &["تقرير", "التقرير", "بيان", "البيان", "دراسه"])
+    {
         "report"
     } else {
         "other"
@@ -999,7 +1314,12 @@ fn actor_ref(d: &Doc, kb: &Kb, offs: &CharOffsets, e: &Ent) -> ActorRef {
     let (name, id, sector, country) = match e.actor {
         Some(a) => {
             let a = kb.actor(a);
-            (Some(a.name.clone()), Some(a.id.clone()), Some(a.sector.clone()).filter(|s| !s.is_empty()), a.country.clone())
+            (
+                Some(a.name.clone()),
+                Some(a.id.clone()),
+                Some(a.sector.clone()).filter(|s| !s.is_empty()),
+                a.country.clone(),
+            )
         }
         None => (None, None, None, None),
     };
@@ -1024,7 +1344,10 @@ fn sentence_actors(d: &Doc, c: &Cand, chain: &Chain) -> Vec<usize> {
     (0..d.ents.len())
         .filter(|&k| {
             let e = &d.ents[k];
-            e.actor.is_some() && e.toks.start >= s.start && e.toks.end <= s.end && !in_chain(chain, e.toks.start)
+            e.actor.is_some()
+                && e.toks.start >= s.start
+                && e.toks.end <= s.end
+                && !in_chain(chain, e.toks.start)
         })
         .collect()
 }
@@ -1044,7 +1367,8 @@ fn arguments(
     // mediators: "برعاية روسية", "بوساطة أممية", "بجهود سورية روسية"
     let mut med: Vec<usize> = Vec::new();
     for j in s.clone() {
-        if d.is_any(j, &["برعايه", "بوساطه", "بجهود", "بحضور", "رعايه", "وساطه"]) {
+        if d.is_any(j, &["برعايه", "بوساطه", "بجهود", "بحضور", "رعايه", "وساطه"])
+        {
             for &k in &acts {
                 let en = &d.ents[k];
                 if en.toks.start > j && en.toks.start <= j + 5 && !med.contains(&k) {
@@ -1061,8 +1385,13 @@ fn arguments(
             let p = d.ents[k].toks.start;
             // no other trigger closer before the mediator
             let mine = p.abs_diff(c.head);
-            !cands.iter().any(|o| o.sent == c.sent && o.head != c.head && o.head < p && o.head.abs_diff(p) < mine && lex.entries[o.entry].etype == e.etype)
-                && mine <= 12
+            !cands.iter().any(|o| {
+                o.sent == c.sent
+                    && o.head != c.head
+                    && o.head < p
+                    && o.head.abs_diff(p) < mine
+                    && lex.entries[o.entry].etype == e.etype
+            }) && mine <= 12
         })
         .collect();
     let usable: Vec<usize> = acts.iter().copied().filter(|k| !med.contains(k)).collect();
@@ -1077,7 +1406,10 @@ fn arguments(
     // passive agent: "من قبل X" / "من جانب X"
     for j in c.last + 1..(c.last + 10).min(s.end) {
         if d.is(j, "من") && d.is_any(j + 1, &["قبل", "جانب", "طرف"]) {
-            if let Some(&k) = usable.iter().find(|&&k| d.ents[k].toks.start > j + 1 && d.ents[k].toks.start <= j + 4) {
+            if let Some(&k) = usable
+                .iter()
+                .find(|&&k| d.ents[k].toks.start > j + 1 && d.ents[k].toks.start <= j + 4)
+            {
                 actors.push(k);
                 add_coordinated(d, &usable, k, &mut actors);
             }
@@ -1085,7 +1417,10 @@ fn arguments(
     }
     // "اتفاق بين X و Y"
     if actors.is_empty() && d.next_words(c.last, 3).iter().any(|&j| d.is(j, "بين")) {
-        if let Some(&k) = usable.iter().find(|&&k| d.ents[k].toks.start > c.last && d.ents[k].toks.start <= c.last + 5) {
+        if let Some(&k) = usable
+            .iter()
+            .find(|&&k| d.ents[k].toks.start > c.last && d.ents[k].toks.start <= c.last + 5)
+        {
             actors.push(k);
             add_coordinated(d, &usable, k, &mut actors);
         }
@@ -1093,10 +1428,11 @@ fn arguments(
     // after the trigger (VSO, or a genitive agent "حصار النظام"), before the next trigger
     if actors.is_empty() {
         let window_end = (c.last + 5).min(next_trigger.max(c.last + 2));
-        if let Some(&k) = usable
-            .iter()
-            .find(|&&k| d.ents[k].toks.start > c.last && d.ents[k].toks.start <= window_end && !d.ents[k].is_place())
-        {
+        if let Some(&k) = usable.iter().find(|&&k| {
+            d.ents[k].toks.start > c.last
+                && d.ents[k].toks.start <= window_end
+                && !d.ents[k].is_place()
+        }) {
             // "على X" / "ضد X" right before: that is the recipient
             let pre = d.ents[k].toks.start.saturating_sub(1);
             if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && e.etype != EventType::Agree {
@@ -1123,7 +1459,10 @@ fn arguments(
         }
         // the subject of the sentence's main verb when nothing nearer
         if best.is_none() {
-            best = usable.iter().copied().find(|&k| d.ents[k].toks.end <= c.head);
+            best = usable
+                .iter()
+                .copied()
+                .find(|&k| d.ents[k].toks.end <= c.head);
         }
         if let Some(k) = best {
             // walk back over a coordination "X و Y"
@@ -1142,26 +1481,66 @@ fn arguments(
         }
     }
     // recipients: "على X", "ضد X", the object after the subject
-    if recips.is_empty() && matches!(e.etype, EventType::Assault | EventType::Coerce | EventType::Accuse | EventType::Reject | EventType::Threaten | EventType::Sanction | EventType::Retreat | EventType::Request) {
+    if recips.is_empty()
+        && matches!(
+            e.etype,
+            EventType::Assault
+                | EventType::Coerce
+                | EventType::Accuse
+                | EventType::Reject
+                | EventType::Threaten
+                | EventType::Sanction
+                | EventType::Retreat
+                | EventType::Request
+        )
+    {
         for &k in &usable {
             let en = &d.ents[k];
-            if actors.contains(&k) || en.toks.start <= c.last || en.toks.start > c.last + 8 || en.toks.start >= next_trigger {
+            if actors.contains(&k)
+                || en.toks.start <= c.last
+                || en.toks.start > c.last + 8
+                || en.toks.start >= next_trigger
+            {
                 continue;
             }
             let pre = en.toks.start.saturating_sub(1);
-            let obj = d.is_any(pre, &["علي", "ضد", "الي"]) || d.toks[en.toks.start].norm.starts_with('ل');
-            if obj || (!actors.is_empty() && matches!(e.etype, EventType::Accuse | EventType::Reject | EventType::Retreat)) {
+            let obj =
+                d.is_any(pre, &["علي", "ضد", "الي"]) || d.toks[en.toks.start].norm.starts_with('ل');
+            if obj
+                || (!actors.is_empty()
+                    && matches!(
+                        e.etype,
+                        EventType::Accuse | EventType::Reject | EventType::Retreat
+                    ))
+            {
                 recips.push(k);
                 break;
             }
         }
     }
     actors.dedup();
-    let ar = |v: &[usize]| v.iter().map(|&k| actor_ref(d, kb, &offs, &d.ents[k])).collect::<Vec<_>>();
+    let ar = |v: &[usize]| {
+        v.iter()
+            .map(|&k| actor_ref(d, kb, &offs, &d.ents[k]))
+            .collect::<Vec<_>>()
+    };
     (ar(&actors), ar(&recips), ar(&med_for_me))
 }
 
 fn add_coordinated(d: &Doc, usable: &[usize], k: usize, out: &mut Vec<usize>) {
+    // "مسلحون من تنظيم داعش", "عناصر من الفرقة الرابعة": the group is an actor too
+    let end = d.ents[k].toks.end;
+    if d.is(end, "من") {
+        if let Some(o) = usable
+            .iter()
+            .copied()
+            .find(|&o| d.ents[o].toks.start > end && d.ents[o].toks.start <= end + 2)
+        {
+            if !out.contains(&o) {
+                out.push(o);
+            }
+        }
+    }
     let mut cur = k;
     loop {
         let end = d.ents[cur].toks.end;
@@ -1181,25 +1560,83 @@ fn add_coordinated(d: &Doc, usable: &[usize], k: usize, out: &mut Vec<usize>) {
     }
 }
 
-fn locations(d: &Doc, kb: &Kb, c: &Cand, chain: &Chain) -> Vec<LocationRef> {
+fn locations(d: &Doc, kb: &Kb, c: &Cand, cands: &[Cand], chain: &Chain) -> Vec<LocationRef> {
     let offs = CharOffsets::new(d.text);
     let s = &d.sents[c.sent];
+    let places: Vec<&Ent> = d
+        .ents
+        .iter()
+        .filter(|e| {
+            e.place.is_some()
+                && e.toks.start >= s.start
+                && e.toks.end <= s.end
+                && !in_chain(chain, e.toks.start)
+        })
+        .collect();
+    let next_trigger = cands
+        .iter()
+        .filter(|o| o.sent == c.sent && o.head > c.last)
+        .map(|o| o.head)
+        .min()
+        .unwrap_or(s.end);
+    let prev_trigger = cands
+        .iter()
+        .filter(|o| o.sent == c.sent && o.last < c.head)
+        .map(|o| o.last + 1)
+        .max()
+        .unwrap_or(s.start);
+    // the trigger's own stretch: after it up to the next trigger, else before it back to the
+    // previous one, else the nearest places of the sentence
+    let mut chosen: Vec<&Ent> = places
+        .iter()
+        .copied()
+        .filter(|e| {
+            e.toks.start > c.last && e.toks.start < next_trigger && e.toks.start <= c.last + 25
+        })
+        .collect();
+    if chosen.is_empty() {
+        chosen = places
+            .iter()
+            .copied()
+            .filter(|e| e.toks.end <= c.head && e.toks.start >= prev_trigger)
+            .collect();
+    }
+    if chosen.is_empty() {
+        let mut all: Vec<&Ent> = places.clone();
+        all.sort_by_key(|e| {
+            if e.toks.start > c.last {
+                e.toks.start - c.last
+            } else {
+                c.head.saturating_sub(e.toks.end)
+            }
+        });
+        all.truncate(2);
+        all.sort_by_key(|e| e.toks.start);
+        chosen = all;
+    }
+    let ids: Vec<u32> = chosen.iter().filter_map(|e| e.place).collect();
     let mut out = Vec::new();
     let mut seen = Vec::new();
-    for e in &d.ents {
+    for e in chosen {
         let Some(p) = e.place else { continue };
-        if e.toks.start < s.start || e.toks.end > s.end || in_chain(chain, e.toks.start) {
-            continue;
-        }
-        let dist = if e.toks.start > c.last { e.toks.start - c.last } else { c.head.saturating_sub(e.toks.end) };
-        if dist > 30 {
-            continue;
-        }
         if seen.contains(&p) {
             continue;
         }
-        seen.push(p);
+        // the most specific place: drop one that contains another place of the list
+        if ids
+            .iter()
+            .any(|&o| o != p && kb.place_ancestors(o).any(|a| a == p))
+        {
+            continue;
+        }
         let pl = kb.place(p);
+        // a country or a broad region only when nothing more specific is named
+        if matches!(pl.kind, PlaceKind::Country)
+            && ids.iter().any(|&o| kb.place(o).kind != PlaceKind::Country)
+        {
+            continue;
+        }
+        seen.push(p);
         out.push(LocationRef {
             text: d.span_text(e.span.clone()).to_string(),
             start: offs.char_of(e.span.start),
@@ -1226,6 +1663,7 @@ fn quantities_of(
     d: &Doc,
     c: &Cand,
     cands: &[Cand],
+    cand_type: &dyn Fn(&Cand) -> EventType,
     t: EventType,
     mode: Option<Mode>,
     qs: &[QMention],
@@ -1239,13 +1677,19 @@ fn quantities_of(
         if q.span.start < s.start || q.span.end > s.end {
             continue;
         }
-        // nearest event of the sentence owns the quantity
+        // nearest event of the sentence that can carry it owns the quantity
         let qt = d.toks.partition_point(|x| x.span.end <= q.span.start);
         let mine = qt.abs_diff(c.head);
-        let nearer = cands.iter().any(|o| o.sent == c.sent && o.head != c.head && o.head.abs_diff(qt) < mine);
+        let nearer = cands.iter().any(|o| {
+            o.sent == c.sent && o.head != c.head && o.head.abs_diff(qt) < mine && cand_type(o) == t
+        });
         let is_day = q.unit.as_deref() == Some("day");
         if is_day {
-            if t == EventType::Coerce && mode == Some(Mode::Restrict) && mine <= 8 && !nearer_restrict(d, cands, c, qt) {
+            if t == EventType::Coerce
+                && mode == Some(Mode::Restrict)
+                && mine <= 8
+                && !nearer_restrict(d, cands, c, qt)
+            {
                 dur = Some(Duration {
                     days: q.value,
                     qualifier: q.qualifier.clone(),
@@ -1253,17 +1697,39 @@ fn quantities_of(
             }
             continue;
         }
-        if nearer && mine > 3 {
+        if nearer {
             continue;
         }
         let fits = match t {
-            EventType::Assault => matches!(q.item.as_deref(), Some("killed" | "injured" | "person")) || q.unit.as_deref() == Some("strike"),
-            EventType::Aid => q.unit.as_deref().is_some_and(|u| matches!(u, "ton" | "truck" | "vehicle" | "convoy" | "basket" | "liter" | "dollar")),
-            EventType::Retreat => matches!(q.item.as_deref(), Some("person" | "evacuated")) || q.unit.as_deref() == Some("person"),
-            EventType::Coerce => matches!(q.item.as_deref(), Some("person" | "arrested")) || q.unit.as_deref() == Some("person"),
+            EventType::Assault => {
+                matches!(q.item.as_deref(), Some("killed" | "injured"))
+                    || matches!(
+                        q.unit.as_deref(),
+                        Some("strike" | "shell" | "missile" | "barrel")
+                    )
+            }
+            EventType::Aid => q.unit.as_deref().is_some_and(|u| {
+                matches!(
+                    u,
+                    "ton"
+                        | "truck"
+                        | "vehicle"
+                        | "convoy"
+                        | "basket"
+                        | "liter"
+                        | "dollar"
+                        | "usd"
+                        | "kg"
+                )
+            }),
+            EventType::Retreat => q
+                .unit
+                .as_deref()
+                .is_some_and(|u| matches!(u, "person" | "bus" | "batch" | "family")),
+            EventType::Coerce => q.unit.as_deref() == Some("person"),
             _ => false,
         };
-        if !fits || mine > 15 {
+        if !fits || mine > 25 {
             continue;
         }
         let _ = &head;
@@ -1283,18 +1749,30 @@ fn quantities_of(
 fn nearer_restrict(d: &Doc, cands: &[Cand], c: &Cand, qt: usize) -> bool {
     let _ = d;
     let mine = qt.abs_diff(c.head);
-    cands
-        .iter()
-        .any(|o| o.sent == c.sent && o.head != c.head && o.head.abs_diff(qt) < mine && o.entry == c.entry)
+    cands.iter().any(|o| {
+        o.sent == c.sent && o.head != c.head && o.head.abs_diff(qt) < mine && o.entry == c.entry
+    })
 }
 
-fn time_of(d: &Doc, c: &Cand, times: &[quant::TMention], doc: &Document, offs: &CharOffsets) -> Option<TimeRef> {
+fn time_of(
+    d: &Doc,
+    c: &Cand,
+    times: &[quant::TMention],
+    doc: &Document,
+    offs: &CharOffsets,
+) -> Option<TimeRef> {
     let s = d.tok_range_bytes(&d.sents[c.sent]);
     let head = d.toks[c.head].span.start;
     let best = times
         .iter()
         .filter(|t| t.span.start >= s.start && t.span.end <= s.end && t.date.is_some())
-        .min_by_key(|t| if t.span.start > head { t.span.start - head } else { head - t.span.end });
+        .min_by_key(|t| {
+            if t.span.start > head {
+                t.span.start - head
+            } else {
+                head - t.span.end
+            }
+        });
     if let Some(t) = best {
         return Some(TimeRef {
             text: Some(d.span_text(t.span.clone()).to_string()),
@@ -1333,10 +1811,10 @@ fn cluster(events: &mut [Event], doc_id: &str) {
         }
         r
     }
-    let names = |e: &Event| -> Vec<String> {
-        e.locations.iter().filter_map(|l| l.name.clone()).collect()
-    };
-    let actors = |e: &Event| -> Vec<String> { e.actors.iter().filter_map(|a| a.name.clone()).collect() };
+    let names =
+        |e: &Event| -> Vec<String> { e.locations.iter().filter_map(|l| l.name.clone()).collect() };
+    let actors =
+        |e: &Event| -> Vec<String> { e.actors.iter().filter_map(|a| a.name.clone()).collect() };
     for i in 0..n {
         for j in 0..i {
             let (a, b) = (&events[j], &events[i]);
@@ -1350,8 +1828,13 @@ fn cluster(events: &mut [Event], doc_id: &str) {
             let ab = actors(b);
             let shared_actor = aa.iter().any(|x| ab.contains(x));
             let ok = match a.event_type {
-                EventType::Agree => (shared_actor || aa.is_empty() || ab.is_empty()) && (shared_loc || la.is_empty() || lb.is_empty()),
-                _ => shared_loc && (shared_actor || aa.is_empty() || ab.is_empty()) && !la.is_empty(),
+                EventType::Agree => {
+                    (shared_actor || aa.is_empty() || ab.is_empty())
+                        && (shared_loc || la.is_empty() || lb.is_empty())
+                }
+                _ => {
+                    shared_loc && (shared_actor || aa.is_empty() || ab.is_empty()) && !la.is_empty()
+                }
             };
             if ok {
                 let (ra, rb) = (find(&mut parent, j), find(&mut parent, i));
@@ -1364,7 +1847,12 @@ fn cluster(events: &mut [Event], doc_id: &str) {
     for i in 0..n {
         let r = find(&mut parent, i);
         let root = &events[r];
-        let id = Event::make_id(doc_id, root.trigger.start, root.trigger.end, root.event_type);
+        let id = Event::make_id(
+            doc_id,
+            root.trigger.start,
+            root.trigger.end,
+            root.event_type,
+        );
         events[i].cluster = Some(format!("c{}", &id[3..]));
     }
 }

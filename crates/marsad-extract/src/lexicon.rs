@@ -148,7 +148,11 @@ fn window(v: &str, line: usize) -> Result<Window, ExtractError> {
         .parse()
         .map_err(|_| ExtractError::Lexicon(format!("line {line}: bad window {v}")))?;
     Ok(Window {
-        words: w.split(',').map(|x| norm_word(x.trim())).filter(|x| !x.is_empty()).collect(),
+        words: w
+            .split(',')
+            .map(|x| norm_word(x.trim()))
+            .filter(|x| !x.is_empty())
+            .collect(),
         n,
     })
 }
@@ -166,30 +170,37 @@ fn data_lines(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
 
 impl Lexicon {
     /// Parses the four lexicon files.
-    pub fn parse(triggers: &str, modes: &str, cues: &str, sources: &str) -> Result<Lexicon, ExtractError> {
+    pub fn parse(
+        triggers: &str,
+        modes: &str,
+        cues: &str,
+        sources: &str,
+    ) -> Result<Lexicon, ExtractError> {
         let mut entries = Vec::new();
         for (line, cols) in data_lines(triggers) {
             if cols.len() < 4 {
-                return Err(ExtractError::Lexicon(format!("triggers line {line}: need 4 columns")));
+                return Err(ExtractError::Lexicon(format!(
+                    "triggers line {line}: need 4 columns"
+                )));
             }
-            let etype = EventType::parse(cols[1])
-                .ok_or_else(|| ExtractError::Lexicon(format!("triggers line {line}: type {}", cols[1])))?;
+            let etype = EventType::parse(cols[1]).ok_or_else(|| {
+                ExtractError::Lexicon(format!("triggers line {line}: type {}", cols[1]))
+            })?;
             let mode = match cols[2].trim() {
                 "-" | "" => ModeRule::None,
                 "ctx" => ModeRule::Context,
-                m => ModeRule::Fixed(
-                    Mode::parse(m)
-                        .ok_or_else(|| ExtractError::Lexicon(format!("triggers line {line}: mode {m}")))?,
-                ),
+                m => ModeRule::Fixed(Mode::parse(m).ok_or_else(|| {
+                    ExtractError::Lexicon(format!("triggers line {line}: mode {m}"))
+                })?),
             };
             let mut patterns = Vec::new();
             for p in cols[3].split('|') {
                 let mut slots = Vec::new();
                 for w in p.split_whitespace() {
                     if let Some(n) = w.strip_prefix('~') {
-                        let n = n
-                            .parse()
-                            .map_err(|_| ExtractError::Lexicon(format!("triggers line {line}: gap {w}")))?;
+                        let n = n.parse().map_err(|_| {
+                            ExtractError::Lexicon(format!("triggers line {line}: gap {w}"))
+                        })?;
                         slots.push(Slot::Gap(n));
                     } else {
                         slots.push(Slot::Word(w.split('/').map(norm_word).collect()));
@@ -237,7 +248,8 @@ impl Lexicon {
                             let m = Mode::parse(m).ok_or_else(|| {
                                 ExtractError::Lexicon(format!("triggers line {line}: mode {m}"))
                             })?;
-                            e.mode_words.push((m, ws.split(',').map(norm_word).collect()));
+                            e.mode_words
+                                .push((m, ws.split(',').map(norm_word).collect()));
                         }
                         other => {
                             return Err(ExtractError::Lexicon(format!(
@@ -263,34 +275,54 @@ impl Lexicon {
         for (line, cols) in data_lines(modes) {
             let m = Mode::parse(cols[0])
                 .ok_or_else(|| ExtractError::Lexicon(format!("modes line {line}: {}", cols[0])))?;
-            mode_list.push((m, cols[1..].iter().map(|w| words_of(w)).filter(|w| !w.is_empty()).collect()));
+            mode_list.push((
+                m,
+                cols[1..]
+                    .iter()
+                    .map(|w| words_of(w))
+                    .filter(|w| !w.is_empty())
+                    .collect(),
+            ));
         }
         let mut cue_list = Vec::new();
         for (line, cols) in data_lines(cues) {
             if cols.len() < 4 {
-                return Err(ExtractError::Lexicon(format!("cues line {line}: need 4 columns")));
+                return Err(ExtractError::Lexicon(format!(
+                    "cues line {line}: need 4 columns"
+                )));
             }
-            let status = Status::parse(cols[1])
-                .ok_or_else(|| ExtractError::Lexicon(format!("cues line {line}: status {}", cols[1])))?;
+            let status = Status::parse(cols[1]).ok_or_else(|| {
+                ExtractError::Lexicon(format!("cues line {line}: status {}", cols[1]))
+            })?;
             let scope = match cols[2].trim() {
                 "after" => Scope::After,
                 "sentence" => Scope::Sentence,
                 s => match s.strip_prefix("before:").and_then(|n| n.parse().ok()) {
                     Some(n) => Scope::Before(n),
-                    None => return Err(ExtractError::Lexicon(format!("cues line {line}: scope {s}"))),
+                    None => {
+                        return Err(ExtractError::Lexicon(format!(
+                            "cues line {line}: scope {s}"
+                        )))
+                    }
                 },
             };
             cue_list.push(Cue {
                 id: cols[0].trim().to_string(),
                 status,
                 scope,
-                patterns: cols[3].split('|').map(words_of).filter(|w| !w.is_empty()).collect(),
+                patterns: cols[3]
+                    .split('|')
+                    .map(words_of)
+                    .filter(|w| !w.is_empty())
+                    .collect(),
             });
         }
         let mut src = HashMap::new();
         for (line, cols) in data_lines(sources) {
             if cols.len() < 3 {
-                return Err(ExtractError::Lexicon(format!("sources line {line}: need 3 columns")));
+                return Err(ExtractError::Lexicon(format!(
+                    "sources line {line}: need 3 columns"
+                )));
             }
             let kind = match cols[1].trim() {
                 "verb" => SrcKind::Verb,
@@ -301,7 +333,11 @@ impl Lexicon {
                 "inner" => SrcKind::Inner,
                 "anon" => SrcKind::Anon,
                 "media" => SrcKind::Media,
-                k => return Err(ExtractError::Lexicon(format!("sources line {line}: kind {k}"))),
+                k => {
+                    return Err(ExtractError::Lexicon(format!(
+                        "sources line {line}: kind {k}"
+                    )))
+                }
             };
             src.entry(kind)
                 .or_insert_with(Vec::new)

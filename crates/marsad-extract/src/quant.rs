@@ -42,7 +42,9 @@ fn strip(w: &str) -> &str {
             }
         }
     }
-    w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(w)
 }
 
 fn digits(s: &str) -> Option<f64> {
@@ -101,12 +103,14 @@ fn unit_of(w: &str) -> Option<(&'static str, Option<&'static str>)> {
         "اسبوع" | "اسبوعا" | "اسابيع" => ("week", None),
         "شهر" | "شهرا" | "اشهر" | "شهور" => ("month", None),
         "قتيل" | "قتيلا" | "قتلي" => ("person", Some("killed")),
-        "جريح" | "جريحا" | "جرحي" | "مصاب" | "مصابا" | "مصابين" => ("person", Some("injured")),
-        "شخص" | "شخصا" | "اشخاص" | "مدني" | "مدنيا" | "مدنيين" | "طفل" | "طفلا" | "اطفال" | "امراه" | "نساء"
-        | "مسلح" | "مسلحا" | "مسلحين" | "مقاتل" | "مقاتلا" | "مقاتلين" | "عنصر" | "عنصرا" | "عناصر" | "لاجي" | "لاجيا"
-        | "فلسطيني" | "فلسطينيا" | "ضحيه" | "ضحايا" | "جندي" | "جنديا" | "جنود" | "معتقل" | "معتقلا" | "سجين" | "سجينا" => {
-            ("person", None)
+        "جريح" | "جريحا" | "جرحي" | "مصاب" | "مصابا" | "مصابين" => {
+            ("person", Some("injured"))
         }
+        "شاب" | "شابا" | "شبان" | "شخص" | "شخصا" | "اشخاص" | "مدني" | "مدنيا" | "مدنيين"
+        | "طفل" | "طفلا" | "اطفال" | "امراه" | "نساء" | "مسلح" | "مسلحا" | "مسلحين" | "مقاتل"
+        | "مقاتلا" | "مقاتلين" | "عنصر" | "عنصرا" | "عناصر" | "لاجي" | "لاجيا" | "فلسطيني"
+        | "فلسطينيا" | "ضحيه" | "ضحايا" | "جندي" | "جنديا" | "جنود" | "معتقل" | "معتقلا"
+        | "سجين" | "سجينا" => ("person", None),
         "عائله" | "عائلات" | "اسره" | "اسر" => ("family", None),
         "حافله" | "حافلات" => ("bus", None),
         "شاحنه" | "شاحنات" => ("truck", None),
@@ -124,7 +128,10 @@ fn dual_of(w: &str) -> Option<(&'static str, Option<&'static str>)> {
     Some(match strip(w) {
         "قتيلين" | "قتيلان" => ("person", Some("killed")),
         "جريحين" | "جريحان" => ("person", Some("injured")),
-        "مدنيان" | "شخصين" | "شخصان" | "طفلين" | "طفلان" => ("person", None),
+        "مدنيان" | "شخصين" | "شخصان" | "طفلين" | "طفلان" | "جنديان" | "جنديين" | "عنصران"
+        | "عنصرين" | "شابين" | "شابان" | "مقاتلان" | "مقاتلين_" => {
+            ("person", None)
+        }
         "يومين" => ("day", None),
         "اسبوعين" => ("week", None),
         "شهرين" => ("month", None),
@@ -152,7 +159,8 @@ fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
             break;
         }
         let w = strip(&t.norm);
-        if matches!(w, "مقتل" | "قتل" | "قتلت" | "مصرع" | "وفاه" | "استشهاد") {
+        if matches!(w, "مقتل" | "قتل" | "قتلت" | "مصرع" | "وفاه" | "استشهاد")
+        {
             return Some("killed");
         }
         if matches!(w, "اصابه" | "اصيب" | "جرح" | "اصابت") {
@@ -177,8 +185,8 @@ fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
     None
 }
 
-/// Every counted quantity in `text`.
-pub fn find(text: &str) -> Vec<QMention> {
+/// Every counted quantity in `text` (own finder, kept as a fallback and for comparison).
+pub fn find_own(text: &str) -> Vec<QMention> {
     let toks = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
@@ -201,7 +209,11 @@ pub fn find(text: &str) -> Vec<QMention> {
                             "month" => 60.0,
                             _ => 2.0,
                         };
-                        let unit = if matches!(u, "week" | "month") { "day" } else { u };
+                        let unit = if matches!(u, "week" | "month") {
+                            "day"
+                        } else {
+                            u
+                        };
                         out.push(QMention {
                             span: t.span.clone(),
                             value: days,
@@ -235,12 +247,22 @@ pub fn find(text: &str) -> Vec<QMention> {
             }
         }
         // qualifier before
-        let mut qual = if vague { Some("vague".to_string()) } else { None };
+        let mut qual = if vague {
+            Some("vague".to_string())
+        } else {
+            None
+        };
         let mut qstart = start;
-        if i >= 2 && matches!(strip(&toks[i - 2].norm), "اكثر" | "ازيد") && toks[i - 1].norm == "من" {
+        if i >= 2 && matches!(strip(&toks[i - 2].norm), "اكثر" | "ازيد") && toks[i - 1].norm == "من"
+        {
             qual = Some("at_least".into());
             qstart = toks[i - 2].span.start;
-        } else if i >= 1 && matches!(strip(&toks[i - 1].norm), "نحو" | "حوالي" | "قرابه" | "زهاء" | "قرابة") {
+        } else if i >= 1
+            && matches!(
+                strip(&toks[i - 1].norm),
+                "نحو" | "حوالي" | "قرابه" | "زهاء" | "قرابة"
+            )
+        {
             qual = Some("about".into());
             qstart = toks[i - 1].span.start;
         }
@@ -304,10 +326,30 @@ pub fn find(text: &str) -> Vec<QMention> {
 }
 
 const MONTHS: [(&str, u8); 24] = [
-    ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("ابريل", 4), ("مايو", 5), ("يونيو", 6),
-    ("يوليو", 7), ("اغسطس", 8), ("سبتمبر", 9), ("اكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12),
-    ("شباط", 2), ("اذار", 3), ("نيسان", 4), ("ايار", 5), ("حزيران", 6), ("تموز", 7),
-    ("ايلول", 9), ("اب", 8), ("كانون", 0), ("تشرين", 0), ("افريل", 4), ("اغسطس", 8),
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("ابريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("اذار", 3),
+    ("نيسان", 4),
+    ("ايار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("ايلول", 9),
+    ("اب", 8),
+    ("كانون", 0),
+    ("تشرين", 0),
+    ("افريل", 4),
+    ("اغسطس", 8),
 ];
 
 fn month_at(toks: &[Tok], i: usize) -> Option<(u8, usize)> {
@@ -316,7 +358,10 @@ fn month_at(toks: &[Tok], i: usize) -> Option<(u8, usize)> {
     for (name, m) in MONTHS {
         if w == name {
             if m == 0 {
-                let next = toks.get(i + 1).map(|t| strip(&t.norm).to_string()).unwrap_or_default();
+                let next = toks
+                    .get(i + 1)
+                    .map(|t| strip(&t.norm).to_string())
+                    .unwrap_or_default();
                 let second = matches!(next.as_str(), "الثاني" | "ثاني" | "ثان");
                 let first = matches!(next.as_str(), "الاول" | "اول");
                 let m = match (name, first, second) {
@@ -331,7 +376,9 @@ fn month_at(toks: &[Tok], i: usize) -> Option<(u8, usize)> {
             if name == "اب" {
                 // "آب" is also "father": only with a number or a paired name around
                 let near_num = i > 0 && toks[i - 1].kind == Kind::Number
-                    || toks.get(i + 1).is_some_and(|t| t.kind == Kind::Number || t.norm == "/");
+                    || toks
+                        .get(i + 1)
+                        .is_some_and(|t| t.kind == Kind::Number || t.norm == "/");
                 if !near_num {
                     return None;
                 }
@@ -343,11 +390,17 @@ fn month_at(toks: &[Tok], i: usize) -> Option<(u8, usize)> {
 }
 
 const WEEKDAYS: [(&str, u8); 7] = [
-    ("الاثنين", 0), ("الثلاثاء", 1), ("الاربعاء", 2), ("الخميس", 3), ("الجمعه", 4), ("السبت", 5), ("الاحد", 6),
+    ("الاثنين", 0),
+    ("الثلاثاء", 1),
+    ("الاربعاء", 2),
+    ("الخميس", 3),
+    ("الجمعه", 4),
+    ("السبت", 5),
+    ("الاحد", 6),
 ];
 
-/// Every time expression in `text`, resolved against `published` when relative.
-pub fn find_times(text: &str, published: Option<Date>) -> Vec<TMention> {
+/// Every time expression in `text` (own finder, kept for comparison).
+pub fn find_times_own(text: &str, published: Option<Date>) -> Vec<TMention> {
     let toks = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
@@ -355,37 +408,62 @@ pub fn find_times(text: &str, published: Option<Date>) -> Vec<TMention> {
         span,
         date: d,
         precision: d.map(|_| p),
-        basis: if d.is_some() { "relative".into() } else { "unresolved".into() },
+        basis: if d.is_some() {
+            "relative".into()
+        } else {
+            "unresolved".into()
+        },
     };
     while i < toks.len() {
         let t = &toks[i];
         let w = t.norm.as_str();
-        let w1 = w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w);
+        let w1 = w
+            .strip_prefix('و')
+            .filter(|r| r.chars().count() >= 3)
+            .unwrap_or(w);
         let stem = strip(w);
         // "أول أمس"
         if stem == "اول" && toks.get(i + 1).is_some_and(|n| strip(&n.norm) == "امس") {
-            out.push(rel(published.map(|p| p.add_days(-2)), t.span.start..toks[i + 1].span.end, Precision::Day));
+            out.push(rel(
+                published.map(|p| p.add_days(-2)),
+                t.span.start..toks[i + 1].span.end,
+                Precision::Day,
+            ));
             i += 2;
             continue;
         }
         if stem == "امس" || stem == "البارحه" {
-            out.push(rel(published.map(|p| p.add_days(-1)), t.span.clone(), Precision::Day));
+            out.push(rel(
+                published.map(|p| p.add_days(-1)),
+                t.span.clone(),
+                Precision::Day,
+            ));
             i += 1;
             continue;
         }
-        if w1 == "اليوم" && toks.get(i + 1).is_none_or(|n| !matches!(strip(&n.norm), "التالي" | "نفسه")) {
+        if w1 == "اليوم"
+            && toks
+                .get(i + 1)
+                .is_none_or(|n| !matches!(strip(&n.norm), "التالي" | "نفسه"))
+        {
             out.push(rel(published, t.span.clone(), Precision::Day));
             i += 1;
             continue;
         }
-        if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w1 || format!("ال{}", strip(w1)) == *n) {
+        if let Some(&(_, wd)) = WEEKDAYS
+            .iter()
+            .find(|(n, _)| *n == w1 || format!("ال{}", strip(w1)) == *n)
+        {
             if w1.starts_with("ال") {
                 let d = published.map(|p| {
                     let back = (i64::from(p.weekday()) - i64::from(wd)).rem_euclid(7);
                     p.add_days(-back)
                 });
                 let mut end = t.span.end;
-                if toks.get(i + 1).is_some_and(|n| strip(&n.norm) == "الماضي" || n.norm == "الماضي") {
+                if toks
+                    .get(i + 1)
+                    .is_some_and(|n| strip(&n.norm) == "الماضي" || n.norm == "الماضي")
+                {
                     end = toks[i + 1].span.end;
                 }
                 out.push(rel(d, t.span.start..end, Precision::Day));
@@ -393,17 +471,27 @@ pub fn find_times(text: &str, published: Option<Date>) -> Vec<TMention> {
                 continue;
             }
         }
-        if matches!(stem, "الشهر" | "شهر") && toks.get(i + 1).is_some_and(|n| n.norm == "الماضي") {
+        if matches!(stem, "الشهر" | "شهر") && toks.get(i + 1).is_some_and(|n| n.norm == "الماضي")
+        {
             let d = published.and_then(|p| {
-                let (y, m) = if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) };
+                let (y, m) = if p.month() == 1 {
+                    (p.year() - 1, 12)
+                } else {
+                    (p.year(), p.month() - 1)
+                };
                 Date::new(y, m, 1).ok()
             });
             out.push(rel(d, t.span.start..toks[i + 1].span.end, Precision::Month));
             i += 2;
             continue;
         }
-        if matches!(stem, "الاسبوع" | "اسبوع") && toks.get(i + 1).is_some_and(|n| n.norm == "الماضي") {
-            out.push(rel(published.map(|p| p.add_days(-7)), t.span.start..toks[i + 1].span.end, Precision::Week));
+        if matches!(stem, "الاسبوع" | "اسبوع") && toks.get(i + 1).is_some_and(|n| n.norm == "الماضي")
+        {
+            out.push(rel(
+                published.map(|p| p.add_days(-7)),
+                t.span.start..toks[i + 1].span.end,
+                Precision::Week,
+            ));
             i += 2;
             continue;
         }
@@ -415,10 +503,13 @@ pub fn find_times(text: &str, published: Option<Date>) -> Vec<TMention> {
         if matches!(stem, "منتصف" | "اواسط") {
             mid = true;
             k = i + 1;
-        } else if matches!(stem, "مطلع" | "اوائل" | "بدايه" | "اواخر" | "نهايه" | "اخر") {
+        } else if matches!(stem, "مطلع" | "اوائل" | "بدايه" | "اواخر" | "نهايه" | "اخر")
+        {
             k = i + 1;
         } else if t.kind == Kind::Number {
-            if let Some(v) = digits(&t.norm).filter(|v| (1.0..=31.0).contains(v) && v.fract() == 0.0) {
+            if let Some(v) =
+                digits(&t.norm).filter(|v| (1.0..=31.0).contains(v) && v.fract() == 0.0)
+            {
                 day = Some(v as u8);
                 k = i + 1;
             }
@@ -432,17 +523,30 @@ pub fn find_times(text: &str, published: Option<Date>) -> Vec<TMention> {
             }
             let mut year: Option<i32> = None;
             let mut j = last + 1;
-            if toks.get(j).is_some_and(|x| matches!(strip(&x.norm), "عام" | "سنه")) {
+            if toks
+                .get(j)
+                .is_some_and(|x| matches!(strip(&x.norm), "عام" | "سنه"))
+            {
                 j += 1;
             }
-            if let Some(y) = toks.get(j).filter(|x| x.kind == Kind::Number).and_then(|x| digits(&x.norm)) {
+            if let Some(y) = toks
+                .get(j)
+                .filter(|x| x.kind == Kind::Number)
+                .and_then(|x| digits(&x.norm))
+            {
                 if (1900.0..2100.0).contains(&y) {
                     year = Some(y as i32);
                     last = j;
                 }
             }
             let year = year.or_else(|| {
-                published.map(|p| if m > p.month() { p.year() - 1 } else { p.year() })
+                published.map(|p| {
+                    if m > p.month() {
+                        p.year() - 1
+                    } else {
+                        p.year()
+                    }
+                })
             });
             if k == i && day.is_none() && !mid {
                 start = toks[k].span.start;
@@ -457,14 +561,22 @@ pub fn find_times(text: &str, published: Option<Date>) -> Vec<TMention> {
                 span: start..toks[last].span.end,
                 date,
                 precision: date.map(|_| prec),
-                basis: if date.is_some() { "explicit".into() } else { "unresolved".into() },
+                basis: if date.is_some() {
+                    "explicit".into()
+                } else {
+                    "unresolved".into()
+                },
             });
             i = last + 1;
             continue;
         }
         // "عام 2011"
         if matches!(stem, "عام" | "سنه") {
-            if let Some(y) = toks.get(i + 1).filter(|x| x.kind == Kind::Number).and_then(|x| digits(&x.norm)) {
+            if let Some(y) = toks
+                .get(i + 1)
+                .filter(|x| x.kind == Kind::Number)
+                .and_then(|x| digits(&x.norm))
+            {
                 if (1900.0..2100.0).contains(&y) {
                     let d = Date::new(y as i32, 1, 1).ok();
                     out.push(TMention {
@@ -518,14 +630,174 @@ mod tests {
     fn relative_dates() {
         let p = Date::new(2015, 8, 11).ok();
         let t = find_times("قصفت قوات النظام صباح أمس وأول أمس", p);
-        assert_eq!(t[0].date.map(|d| d.to_string()).as_deref(), Some("2015-08-10"));
-        assert_eq!(t[1].date.map(|d| d.to_string()).as_deref(), Some("2015-08-09"));
+        assert_eq!(
+            t[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2015-08-10")
+        );
+        assert_eq!(
+            t[1].date.map(|d| d.to_string()).as_deref(),
+            Some("2015-08-09")
+        );
         let t = find_times("انسحبت منتصف نيسان", None);
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].date, None);
         let t = find_times("في 16 تشرين الثاني/نوفمبر 2017", None);
-        assert_eq!(t[0].date.map(|d| d.to_string()).as_deref(), Some("2017-11-16"));
+        assert_eq!(
+            t[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2017-11-16")
+        );
         let t = find_times("أعلنت الجمعة", Date::new(2018, 6, 1).ok());
-        assert_eq!(t[0].date.map(|d| d.to_string()).as_deref(), Some("2018-06-01"));
+        assert_eq!(
+            t[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2018-06-01")
+        );
     }
+}
+
+/// Every counted quantity in `text`, from the text core, with the item (killed, injured,
+/// evacuated, flour, ...) read from the words around it.
+pub fn find(text: &str) -> Vec<QMention> {
+    if std::env::var_os("MARSAD_OWN_QUANT").is_some() {
+        return find_own(text);
+    }
+    let toks = tokenize(text);
+    let mut out = Vec::new();
+    for q in marsad_text::find_quantities(text) {
+        let qi = toks.partition_point(|t| t.span.end <= q.span.start);
+        let after = toks.partition_point(|t| t.span.start < q.span.end);
+        let (mut u, it, mut value) = match q.unit {
+            Some(unit) => {
+                let (u, it) = unit.schema();
+                match unit.days() {
+                    Some(days) => ("day", it, q.value * days),
+                    None => (u, it, q.value),
+                }
+            }
+            // "سبعة آلاف من مقاتليها", "ستة من مقاتلي المعارضة"
+            None if toks
+                .get(after)
+                .is_some_and(|t| unit_of(&t.norm).is_some_and(|u| u.0 == "person")) =>
+            {
+                // "عشرين شاباً": a person noun the text core does not count as a unit
+                (
+                    "person",
+                    toks.get(after)
+                        .and_then(|t| unit_of(&t.norm))
+                        .and_then(|u| u.1),
+                    q.value,
+                )
+            }
+            None => {
+                let of_people = toks.get(after).is_some_and(|t| t.norm == "من")
+                    && toks.get(after + 1).is_some_and(|t| {
+                        let w = strip(&t.norm);
+                        [
+                            "مقاتل",
+                            "مسلح",
+                            "مدني",
+                            "عناصر",
+                            "عنصر",
+                            "اهالي",
+                            "سكان",
+                            "عائلات",
+                            "الاشخاص",
+                            "اشخاص",
+                            "جنود",
+                            "الجنود",
+                        ]
+                        .iter()
+                        .any(|p| w.starts_with(p))
+                    });
+                if !of_people || q.vague {
+                    continue;
+                }
+                ("person", None, q.value)
+            }
+        };
+        if u == "day" && value == 0.0 {
+            u = "day";
+            value = 0.0;
+        }
+        let mut item = it.map(str::to_string);
+        if matches!(
+            item.as_deref(),
+            None | Some(
+                "civilian"
+                    | "child"
+                    | "woman"
+                    | "fighter"
+                    | "member"
+                    | "soldier"
+                    | "victim"
+                    | "refugee"
+            )
+        ) && u == "person"
+        {
+            if let Some(ci) = context_item(&toks, qi) {
+                item = Some(ci.to_string());
+            }
+        }
+        if item.as_deref() == Some("victim") {
+            item = Some("killed".to_string());
+        }
+        if item.is_none() {
+            for t in toks.iter().skip(after).take(4) {
+                if t.kind == Kind::End {
+                    break;
+                }
+                if let Some(it) = item_of(&t.norm) {
+                    item = Some(it.to_string());
+                    break;
+                }
+            }
+        }
+        out.push(QMention {
+            span: q.span.clone(),
+            value,
+            unit: Some(u.to_string()),
+            item,
+            qualifier: q.qualifier.map(|x| x.as_str().to_string()).or(if q.vague {
+                Some("vague".into())
+            } else {
+                None
+            }),
+        });
+    }
+    // dual nouns the text core leaves out ("جنديان" = 2 soldiers)
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != Kind::Word
+            || out
+                .iter()
+                .any(|q| q.span.start <= t.span.start && t.span.end <= q.span.end)
+        {
+            continue;
+        }
+        if let Some(("person", item)) = dual_of(&t.norm) {
+            out.push(QMention {
+                span: t.span.clone(),
+                value: 2.0,
+                unit: Some("person".into()),
+                item: item.or_else(|| context_item(&toks, i)).map(str::to_string),
+                qualifier: None,
+            });
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+/// Every time expression in `text`, from the text core, resolved against `published`.
+pub fn find_times(text: &str, published: Option<Date>) -> Vec<TMention> {
+    if std::env::var_os("MARSAD_OWN_QUANT").is_some() {
+        return find_times_own(text, published);
+    }
+    marsad_text::find_times(text, published)
+        .into_iter()
+        .map(|t| TMention {
+            span: t.span,
+            date: t.date,
+            precision: t.precision,
+            basis: t.basis.as_str().to_string(),
+        })
+        .collect()
 }

@@ -178,7 +178,8 @@ pub fn readings(w: &str) -> Vec<Reading> {
             out.push(r);
         }
     };
-    let mut heads: Vec<(String, bool, Option<char>, bool)> = vec![(w.to_string(), false, None, false)];
+    let mut heads: Vec<(String, bool, Option<char>, bool)> =
+        vec![(w.to_string(), false, None, false)];
     // conjunction
     for c in ['و', 'ف'] {
         if let Some(rest) = w.strip_prefix(c) {
@@ -207,6 +208,16 @@ pub fn readings(w: &str) -> Vec<Reading> {
         }
     }
     heads.extend(arts);
+    // accusative tanween alef: "هجوماً" → هجوم, "اجتماعاً" → اجتماع
+    let mut tanween = Vec::new();
+    for (h, conj, prep, art) in &heads {
+        if h.chars().count() >= 4 {
+            if let Some(r) = h.strip_suffix('ا') {
+                tanween.push((r.to_string(), *conj, *prep, *art));
+            }
+        }
+    }
+    heads.extend(tanween);
     for (h, conj, prep, art) in heads {
         let n = h.chars().count();
         push(
@@ -274,7 +285,21 @@ mod tests {
         let n: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
         assert_eq!(
             n,
-            ["وقالت", "مصادر", "خاصه", "ل", "\"", "وكاله", "المجس", "\"", "،", "ان", "46", "يوما", "."]
+            [
+                "وقالت",
+                "مصادر",
+                "خاصه",
+                "ل",
+                "\"",
+                "وكاله",
+                "المجس",
+                "\"",
+                "،",
+                "ان",
+                "46",
+                "يوما",
+                "."
+            ]
         );
         assert_eq!(sentences(&t).len(), 1);
     }
@@ -288,6 +313,8 @@ mod tests {
         assert!(word_is("للسماح", "سماح"));
         assert!(!word_is("الحسكه", "حسك"));
         assert!(particle_is("ولم", "لم"));
+        assert!(word_is("هجوما", "هجوم"));
+        assert!(word_is("اجتماعا", "اجتماع"));
         assert!(!particle_is("سلم", "لم"));
     }
 
