@@ -29,6 +29,11 @@ pub fn run(args: &ExtractArgs) -> Result<usize, String> {
     let mut failed = 0usize;
     let mut fatal: Option<String> = None;
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    if args.format == FormatArg::AcledCsv {
+        if let Err(e) = marsad_io::acled::write_record(&mut out, &marsad_io::acled::HEADER) {
+            return write_failure(e);
+        }
+    }
     let mut reader = Reader::new();
     for path in &args.io.inputs {
         let mut write_err: Option<io::Error> = None;
@@ -211,6 +216,14 @@ fn flush(
                 out.write_all(b"\n")?;
             }
             FormatArg::Pretty => crate::pretty::write_doc(out, doc, &output)?,
+            FormatArg::AcledCsv => {
+                let text = doc.full_text();
+                for e in &output.events {
+                    if let Some(row) = marsad_io::acled::row(&output.doc, &text, e) {
+                        marsad_io::acled::write_record(out, &row)?;
+                    }
+                }
+            }
         }
     }
     Ok(())

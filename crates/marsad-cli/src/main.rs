@@ -81,6 +81,8 @@ pub enum FormatArg {
     Jsonl,
     /// A readable, right-to-left-safe summary per event.
     Pretty,
+    /// ACLED-style CSV (ACLED's 31 columns), one row per event ACLED would code.
+    AcledCsv,
 }
 
 /// Arguments of `marsad extract`.

@@ -9,6 +9,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod acled;
+
 use marsad_types::{Date, Document};
 use serde_json::Value;
 use std::collections::HashSet;
