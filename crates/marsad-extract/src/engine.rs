@@ -3,7 +3,7 @@
 use crate::lexicon::{Lexicon, ModeRule, Scope, Slot, SrcKind};
 use crate::quant::{self, QMention};
 use crate::text::{particle_is, readings, sentences, tokenize, Kind, Reading, Tok};
-use marsad_kb::{EntryRef, Kb, PlaceKind};
+use marsad_kb::{ActorKind, EntryRef, Kb, PlaceKind};
 use marsad_types::{
     ActorRef, Attribution, CharOffsets, Document, Duration, Event, EventType, LocationRef, Mode,
     Quantity, SentenceSpan, Status, TextSpan, TimeRef,
@@ -346,8 +346,8 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
         };
         let mode = mode_of(&d, lex, c);
         let chain = chains.get(ci).cloned().unwrap_or_default();
-        let (actors, recipients, mediators) = arguments(&d, kb, lex, c, &cands, &chain);
-        let locations = locations(&d, kb, c, &cands, &chain);
+        let (actors, recipients, mediators) = arguments(&d, kb, lex, c, &cands, &chain, &offs);
+        let locations = locations(&d, kb, c, &cands, &chain, &offs);
         let sent_bytes = d.tok_range_bytes(&d.sents[c.sent]);
         let (quantities, duration) = quantities_of(
             &d,
@@ -1359,8 +1359,8 @@ fn arguments(
     c: &Cand,
     cands: &[Cand],
     chain: &Chain,
+    offs: &CharOffsets,
 ) -> (Vec<ActorRef>, Vec<ActorRef>, Vec<ActorRef>) {
-    let offs = CharOffsets::new(d.text);
     let e = &lex.entries[c.entry];
     let acts = sentence_actors(d, c, chain);
     let s = &d.sents[c.sent];
@@ -1519,12 +1519,46 @@ fn arguments(
         }
     }
     actors.dedup();
+    // victims are not perpetrators: civilians, residents, refugees are recipients of attacks,
+    // sieges, arrests and expulsions
+    if matches!(e.etype, EventType::Assault | EventType::Coerce | EventType::Sanction) {
+        let (coll, rest): (Vec<usize>, Vec<usize>) = actors
+            .iter()
+            .partition(|&&k| d.ents[k].actor.is_some_and(|a| kb.actor(a).kind == ActorKind::Collective));
+        if !coll.is_empty() {
+            actors = rest;
+            for k in coll {
+                if !recips.contains(&k) {
+                    recips.push(k);
+                }
+            }
+        }
+    }
+    // a denied act is denied by its alleged author: "نفت الأسايش سيطرتها"
+    if actors.is_empty() && chain_denier(d, lex, c) {
+        if let Some(src) = chain.srcs.last() {
+            if let Some(k) = (0..d.ents.len()).find(|&k| d.ents[k].actor.is_some() && src.toks.contains(&d.ents[k].toks.start)) {
+                actors.push(k);
+            }
+        }
+    }
     let ar = |v: &[usize]| {
         v.iter()
             .map(|&k| actor_ref(d, kb, &offs, &d.ents[k]))
             .collect::<Vec<_>>()
     };
     (ar(&actors), ar(&recips), ar(&med_for_me))
+}
+
+/// Whether a denial verb of the sentence comes before the trigger.
+fn chain_denier(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
+    let s = &d.sents[c.sent];
+    (s.start..c.head).any(|j| {
+        lex.cues
+            .iter()
+            .filter(|cu| cu.id == "deny.verb")
+            .any(|cu| seqs_at(d, j, &cu.patterns, false).is_some())
+    })
 }
 
 fn add_coordinated(d: &Doc, usable: &[usize], k: usize, out: &mut Vec<usize>) {
@@ -1560,8 +1594,7 @@ fn add_coordinated(d: &Doc, usable: &[usize], k: usize, out: &mut Vec<usize>) {
     }
 }
 
-fn locations(d: &Doc, kb: &Kb, c: &Cand, cands: &[Cand], chain: &Chain) -> Vec<LocationRef> {
-    let offs = CharOffsets::new(d.text);
+fn locations(d: &Doc, kb: &Kb, c: &Cand, cands: &[Cand], chain: &Chain, offs: &CharOffsets) -> Vec<LocationRef> {
     let s = &d.sents[c.sent];
     let places: Vec<&Ent> = d
         .ents
