@@ -230,7 +230,8 @@ pub fn readings(w: &str) -> Vec<Reading> {
                 suffix: false,
             },
         );
-        for s in SUFFIXES {
+        // a definite noun takes no pronoun suffix
+        for s in SUFFIXES.iter().filter(|_| !art) {
             if let Some(stem) = h.strip_suffix(s) {
                 if n - s.chars().count() < 2 {
                     continue;
