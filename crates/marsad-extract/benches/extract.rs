@@ -12,7 +12,10 @@ use std::sync::OnceLock;
 fn corpus() -> &'static (Vec<Document>, usize) {
     static DOCS: OnceLock<(Vec<Document>, usize)> = OnceLock::new();
     DOCS.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/news/ant-2015-2018.jsonl.gz");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/news/ant-2015-2018.jsonl.gz"
+        );
         let Ok(f) = std::fs::File::open(path) else {
             eprintln!("note: {path} absent, benchmark runs on nothing");
             return (Vec::new(), 0);
@@ -24,7 +27,10 @@ fn corpus() -> &'static (Vec<Document>, usize) {
             .filter_map(|l| serde_json::from_str(&l).ok())
             .take(1000)
             .collect();
-        let words = docs.iter().map(|d| d.full_text().split_whitespace().count()).sum();
+        let words = docs
+            .iter()
+            .map(|d| d.full_text().split_whitespace().count())
+            .sum();
         (docs, words)
     })
 }
@@ -33,13 +39,15 @@ fn corpus() -> &'static (Vec<Document>, usize) {
 fn extract_news(bencher: divan::Bencher) {
     let ex = Extractor::bundled().expect("bundled extractor");
     let (docs, words) = corpus();
-    bencher.counter(divan::counter::ItemsCount::new(*words)).bench_local(|| {
-        let mut n = 0;
-        for d in docs {
-            n += ex.extract(d).len();
-        }
-        divan::black_box(n)
-    });
+    bencher
+        .counter(divan::counter::ItemsCount::new(*words))
+        .bench_local(|| {
+            let mut n = 0;
+            for d in docs {
+                n += ex.extract(d).len();
+            }
+            divan::black_box(n)
+        });
 }
 
 fn main() {

@@ -76,10 +76,9 @@ impl Doc<'_> {
     fn has(&self, i: usize, words: &[String]) -> bool {
         match self.toks.get(i) {
             Some(t) if t.kind == Kind::Word => {
-                words.iter().any(|w| *w == t.norm)
-                    || self.reads[i].iter().any(|r| words.contains(&r.stem))
+                words.contains(&t.norm) || self.reads[i].iter().any(|r| words.contains(&r.stem))
             }
-            Some(t) => words.iter().any(|w| *w == t.norm),
+            Some(t) => words.contains(&t.norm),
             None => false,
         }
     }
@@ -211,7 +210,7 @@ const TIME_WORDS: [&str; 16] = [
     "ايضا",
 ];
 
-fn kind_words<'a>(lex: &'a Lexicon, k: SrcKind) -> &'a [Vec<String>] {
+fn kind_words(lex: &Lexicon, k: SrcKind) -> &[Vec<String>] {
     lex.sources.get(&k).map(Vec::as_slice).unwrap_or(&[])
 }
 
@@ -1165,10 +1164,7 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 let np = np_after(d, lex, k, &heads);
                 if let Some(x) = kb_free(np.clone()) {
                     let mut chain = Chain::default();
-                    let carried = x.kind == "other" && history.last().is_some() && false;
-                    if !carried {
-                        chain.srcs.push(x);
-                    }
+                    chain.srcs.push(x);
                     if current.is_none() && retro.is_none() {
                         retro = Some((j, chain.clone()));
                     }
@@ -1267,8 +1263,7 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
             }
             let mut chain = marks
                 .iter()
-                .filter(|(from, _)| *from <= c.head)
-                .last()
+                .rfind(|(from, _)| *from <= c.head)
                 .map(|(_, ch)| ch.clone());
             if chain.is_none() {
                 if let Some((p, ch)) = &retro {
@@ -1521,10 +1516,15 @@ fn arguments(
     actors.dedup();
     // victims are not perpetrators: civilians, residents, refugees are recipients of attacks,
     // sieges, arrests and expulsions
-    if matches!(e.etype, EventType::Assault | EventType::Coerce | EventType::Sanction) {
-        let (coll, rest): (Vec<usize>, Vec<usize>) = actors
-            .iter()
-            .partition(|&&k| d.ents[k].actor.is_some_and(|a| kb.actor(a).kind == ActorKind::Collective));
+    if matches!(
+        e.etype,
+        EventType::Assault | EventType::Coerce | EventType::Sanction
+    ) {
+        let (coll, rest): (Vec<usize>, Vec<usize>) = actors.iter().partition(|&&k| {
+            d.ents[k]
+                .actor
+                .is_some_and(|a| kb.actor(a).kind == ActorKind::Collective)
+        });
         if !coll.is_empty() {
             actors = rest;
             for k in coll {
@@ -1537,14 +1537,16 @@ fn arguments(
     // a denied act is denied by its alleged author: "نفت الأسايش سيطرتها"
     if actors.is_empty() && chain_denier(d, lex, c) {
         if let Some(src) = chain.srcs.last() {
-            if let Some(k) = (0..d.ents.len()).find(|&k| d.ents[k].actor.is_some() && src.toks.contains(&d.ents[k].toks.start)) {
+            if let Some(k) = (0..d.ents.len())
+                .find(|&k| d.ents[k].actor.is_some() && src.toks.contains(&d.ents[k].toks.start))
+            {
                 actors.push(k);
             }
         }
     }
     let ar = |v: &[usize]| {
         v.iter()
-            .map(|&k| actor_ref(d, kb, &offs, &d.ents[k]))
+            .map(|&k| actor_ref(d, kb, offs, &d.ents[k]))
             .collect::<Vec<_>>()
     };
     (ar(&actors), ar(&recips), ar(&med_for_me))
@@ -1594,7 +1596,14 @@ fn add_coordinated(d: &Doc, usable: &[usize], k: usize, out: &mut Vec<usize>) {
     }
 }
 
-fn locations(d: &Doc, kb: &Kb, c: &Cand, cands: &[Cand], chain: &Chain, offs: &CharOffsets) -> Vec<LocationRef> {
+fn locations(
+    d: &Doc,
+    kb: &Kb,
+    c: &Cand,
+    cands: &[Cand],
+    chain: &Chain,
+    offs: &CharOffsets,
+) -> Vec<LocationRef> {
     let s = &d.sents[c.sent];
     let places: Vec<&Ent> = d
         .ents
@@ -1692,6 +1701,7 @@ fn locations(d: &Doc, kb: &Kb, c: &Cand, cands: &[Cand], chain: &Chain, offs: &C
 
 // ------------------------------------------------------------------ quantities, time
 
+#[allow(clippy::too_many_arguments)]
 fn quantities_of(
     d: &Doc,
     c: &Cand,
@@ -1831,7 +1841,7 @@ fn time_of(
 fn cluster(events: &mut [Event], doc_id: &str) {
     let n = events.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut Vec<usize>, x: usize) -> usize {
+    fn find(p: &mut [usize], x: usize) -> usize {
         let mut r = x;
         while p[r] != r {
             r = p[r];

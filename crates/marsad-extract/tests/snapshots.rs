@@ -15,13 +15,17 @@ fn document_snapshots() {
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .expect("snapshot dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.to_string_lossy().ends_with(".expected.json"))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && !p.to_string_lossy().ends_with(".expected.json")
+        })
         .collect();
     names.sort();
     assert!(names.len() >= 3, "at least three snapshot documents");
     let mut failed = Vec::new();
     for path in names {
-        let doc: Document = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("document");
+        let doc: Document =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("document");
         let events = ex.extract(&doc);
         let got = serde_json::to_string_pretty(&events).expect("serialise") + "\n";
         let exp_path = path.with_extension("expected.json");
@@ -35,5 +39,9 @@ fn document_snapshots() {
             eprintln!("--- {}\n{}", doc.id, got);
         }
     }
-    assert!(failed.is_empty(), "{}\n(regenerate with UPDATE_SNAPSHOTS=1 after checking)", failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{}\n(regenerate with UPDATE_SNAPSHOTS=1 after checking)",
+        failed.join("\n")
+    );
 }
