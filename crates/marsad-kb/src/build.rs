@@ -163,6 +163,7 @@ pub(crate) fn build(rows: Rows) -> Result<Kb, KbError> {
             precision: r.precision.unwrap_or(kind.default_precision()),
             needs_cue: r.cue,
             population: r.pop,
+            prominent: r.prominent,
         });
     }
     // Parent cycles would loop the ancestor walk (it is bounded anyway); reject them.

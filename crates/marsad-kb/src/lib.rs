@@ -280,6 +280,15 @@ impl Kb {
         mentions
     }
 
+    /// Like [`Kb::find`] over a text the caller has already normalized with
+    /// [`marsad_text::normalize`] (spans are still original byte offsets).
+    pub fn find_in(&self, norm: &marsad_text::Normalized) -> Vec<Mention> {
+        let mut mentions = self.find_normalized(norm);
+        resolve::resolve(self, &norm.text, &mut mentions);
+        mentions.retain(|m| m.chosen.is_some());
+        mentions
+    }
+
     /// Re-runs disambiguation over `mentions` of `text` (after the caller added or removed
     /// mentions).
     pub fn resolve(&self, text: &str, mentions: &mut [Mention]) {

@@ -66,6 +66,7 @@ pub(crate) struct PlaceRow {
     pub pop: u32,
     pub approx: bool,
     pub cue: bool,
+    pub prominent: bool,
     pub precision: Option<u8>,
     pub source: String,
     pub file: String,
@@ -212,6 +213,7 @@ pub(crate) fn parse_file(
                 }
                 let mut approx = false;
                 let mut cue = false;
+                let mut prominent = false;
                 let mut precision = None;
                 for f in get("flags")
                     .split(',')
@@ -220,6 +222,7 @@ pub(crate) fn parse_file(
                 {
                     match f {
                         "approx" | "approximate" => approx = true,
+                        "prominent" => prominent = true,
                         "cue" => cue = true,
                         "p1" => precision = Some(1),
                         "p2" => precision = Some(2),
@@ -227,7 +230,9 @@ pub(crate) fn parse_file(
                         _ => {
                             return Err(err(
                                 line_no,
-                                format!("unknown flag `{f}` (known: approx, cue, p1, p2, p3)"),
+                                format!(
+                                    "unknown flag `{f}` (known: approx, cue, prominent, p1, p2, p3)"
+                                ),
                             ))
                         }
                     }
@@ -266,6 +271,7 @@ pub(crate) fn parse_file(
                     pop,
                     approx,
                     cue,
+                    prominent,
                     precision,
                     source,
                     file: file.to_string(),

@@ -2,7 +2,7 @@
 //! proclitics, with original byte offsets.
 
 use crate::model::EntryRef;
-use crate::norm::Norm;
+use crate::norm::Normalized as Norm;
 use crate::{Kb, KeyEntry};
 use serde::Serialize;
 use std::ops::Range;
@@ -69,6 +69,16 @@ fn is_word(c: char) -> bool {
 #[inline]
 fn char_at(t: &str, i: usize) -> Option<char> {
     t.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Length of the horizontal space at `j` (space, tab, no-break space), 0 if none.
+#[inline]
+fn space_len(b: &[u8], j: usize) -> usize {
+    match b[j] {
+        b' ' | b'\t' => 1,
+        0xC2 if b.get(j + 1) == Some(&0xA0) => 2,
+        _ => 0,
+    }
 }
 
 const WAW: &str = "و";
@@ -187,18 +197,21 @@ impl Kb {
         let mut j = s;
         let mut best = None;
         while j < b.len() {
-            let byte = b[j];
-            if byte == b' ' || byte == b'\t' {
+            if space_len(b, j) > 0 {
                 // A run of spaces in the text matches one space of a key.
                 node = match self.trie.step(node, b' ') {
                     Some(n) => n,
                     None => break,
                 };
-                while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
-                    j += 1;
+                while j < b.len() {
+                    match space_len(b, j) {
+                        0 => break,
+                        n => j += n,
+                    }
                 }
                 continue;
             }
+            let byte = b[j];
             node = match self.trie.step(node, byte) {
                 Some(n) => n,
                 None => break,
@@ -264,6 +277,11 @@ fn cue_word(w: &str) -> Option<Cue> {
         "دوله" => Cue::Country,
         _ => return None,
     })
+}
+
+/// The cue a normalized token stands for (after stripping و/ف/ب/ل), if any.
+pub(crate) fn cue_of_token(tok: &str) -> Option<Cue> {
+    strip_proclitics(tok).find_map(cue_word)
 }
 
 /// The cue word right before normalized position `w`, if any (not across punctuation).

@@ -156,6 +156,9 @@ pub struct Place {
     pub needs_cue: bool,
     /// Population, when known (a prior for ambiguous names).
     pub population: u32,
+    /// Curated: the best-known place of its name (Madaya near Damascus, not the village in
+    /// Idlib); a small prior when context says nothing.
+    pub prominent: bool,
 }
 
 /// What kind of actor an entry is.

@@ -9,7 +9,7 @@
 
 use crate::matcher::{Cue, Mention};
 use crate::model::{EntryRef, PlaceKind};
-use crate::norm::Norm;
+use crate::norm::Normalized as Norm;
 use crate::Kb;
 use std::collections::HashMap;
 
@@ -63,7 +63,16 @@ pub(crate) fn resolve_with_offsets(kb: &Kb, norm: &Norm, mentions: &mut [Mention
     resolve(kb, &norm.text, mentions);
 }
 
-pub(crate) fn resolve(kb: &Kb, _t: &str, mentions: &mut [Mention]) {
+pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
+    // 0. a cue word inside the name itself (حي صلاح الدين, مخيم درعا) counts too
+    for m in mentions.iter_mut() {
+        if m.cue.is_none() {
+            m.cue = t
+                .get(m.nspan.clone())
+                .and_then(|s| s.split(' ').next())
+                .and_then(crate::matcher::cue_of_token);
+        }
+    }
     // 1. usable place candidates per mention
     let mut pc: Vec<Vec<u32>> = Vec::with_capacity(mentions.len());
     for m in mentions.iter() {
@@ -123,12 +132,17 @@ pub(crate) fn resolve(kb: &Kb, _t: &str, mentions: &mut [Mention]) {
                 if p.country == "SYR" {
                     s += 0.5;
                 }
+                if p.prominent {
+                    s += 1.5;
+                }
                 // ancestor named nearby
                 let anc: Vec<u32> = kb.place_ancestors(c).collect();
-                if near
-                    .iter()
-                    .any(|(q, _)| anc.contains(q) && kb.place(*q).kind != PlaceKind::Country)
-                {
+                // (Syria itself is everyone's ancestor here: it says nothing.)
+                if near.iter().any(|(q, _)| {
+                    anc.contains(q)
+                        && !(kb.place(*q).kind == PlaceKind::Country
+                            && kb.place(*q).country == "SYR")
+                }) {
                     s += 4.0;
                 }
                 // sibling (same parent) or child named nearby

@@ -414,6 +414,45 @@ fn run() -> Res<()> {
         };
     }
 
+    // ---------- curated overrides (English names, extra variants) ----------
+    let ov_path = out_dir.join("place_overrides.tsv");
+    let mut n_ov = 0;
+    if let Ok(ov) = std::fs::read_to_string(&ov_path) {
+        let idx: HashMap<String, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        for (ln, line) in ov.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() || line.starts_with("id\t") {
+                continue;
+            }
+            let cells: Vec<&str> = line.split('\t').collect();
+            let Some(&i) = idx.get(cells[0].trim()) else {
+                return Err(format!(
+                    "{}:{}: unknown id {}",
+                    ov_path.display(),
+                    ln + 1,
+                    cells[0]
+                ));
+            };
+            let r = &mut rows[i];
+            if let Some(en) = cells.get(1).map(|x| x.trim()).filter(|x| !x.is_empty()) {
+                let old = std::mem::replace(&mut r.name_en, en.to_string());
+                r.add_name(&old);
+            }
+            for n in cells.get(2).copied().unwrap_or("").split('|') {
+                r.add_name(n);
+            }
+            // A place worth an override is the best-known one of its name.
+            if !r.flags.iter().any(|f| f == "prominent") {
+                r.flags.push("prominent".into());
+            }
+            n_ov += 1;
+        }
+    }
+    eprintln!("kb-build: {n_ov} curated overrides");
+
     // ---------- countries ----------
     let countries: Value = serde_json::from_str(
         &std::fs::read_to_string(data.join("gazetteer/countries.json"))
