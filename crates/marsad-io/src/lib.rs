@@ -305,6 +305,49 @@ pub fn parse_json_line(line: &[u8], where_: &str) -> Result<Document, DocError> 
     })
 }
 
+/// Expands input paths for archive ingest: a file is kept as given; a directory is listed
+/// recursively, keeping `.txt`, `.jsonl` and `.jsonl.gz` files (case-insensitive), sorted by
+/// path so runs are reproducible; `-` (standard input) is kept. Unreadable directories are
+/// skipped silently (the files given explicitly still fail loudly when opened).
+pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn wanted(p: &Path) -> bool {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+    }
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+        if depth > 64 {
+            return;
+        }
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out, depth + 1);
+            } else if wanted(&p) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() != "-" && p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, 0);
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -421,5 +464,28 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.doc, "q");
         assert!(e.reason.contains("published"));
+    }
+    #[test]
+    fn expand_inputs_lists_directories_recursively_sorted() {
+        let dir = std::env::temp_dir().join(format!("marsad-io-expand-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("b/sub")).unwrap();
+        std::fs::create_dir_all(dir.join("a")).unwrap();
+        for f in ["b/sub/z.jsonl.gz", "b/x.txt", "a/y.JSONL", "a/notes.md", "b/sub/w.csv"] {
+            std::fs::write(dir.join(f), "خبر").unwrap();
+        }
+        let got = expand_inputs(&[dir.clone(), PathBuf::from("-"), dir.join("a/notes.md")]);
+        let rel: Vec<String> = got
+            .iter()
+            .map(|p| {
+                p.strip_prefix(&dir)
+                    .map(|r| r.display().to_string())
+                    .unwrap_or_else(|_| p.display().to_string())
+            })
+            .collect();
+        assert_eq!(
+            rel,
+            ["a/y.JSONL", "b/sub/z.jsonl.gz", "b/x.txt", "-", "a/notes.md"]
+        );
     }
 }
