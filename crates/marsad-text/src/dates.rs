@@ -8,8 +8,8 @@
 //!   يونيو/يونيه, يوليو/يوليه) and the paired forms "يناير/ كانون الثاني", "كانون الثاني (يناير)";
 //!   with an optional day before ("15 نيسان", "15 من نيسان", "الخميس 15 نيسان") and year after
 //!   ("نيسان 2018", "نيسان عام 2018", "2018م"). Ambiguous names (آب written without madda,
-//!   مارس, and the Hijri محرم، صفر، رجب، شعبان، شوال) need a day, a year, "شهر" or a month-part
-//!   word next to them;
+//!   مارس, and the Hijri محرم، صفر، رجب، شعبان، شوال) need a day, a year, "شهر", a month-part
+//!   word or a paired name next to them (مارس also after في);
 //! - **Hijri months** (محرم، صفر، ربيع الأول، ربيع الآخر/الثاني، جمادى الأولى، جمادى الآخرة/
 //!   الثانية، رجب، شعبان، رمضان، شوال، ذو القعدة، ذو الحجة), optionally with a year and the هـ
 //!   suffix, converted to Gregorian with the **tabular (arithmetical) Islamic calendar**
@@ -31,7 +31,8 @@
 //! - **years**: عام 2011، العام 2011، سنة ٢٠١١، 2011م، في/منذ/حتى/خلال 2011 → precision year.
 //!
 //! A month or day-and-month without a year takes its year from the publication date: the most
-//! recent such date not after publication (the next one with المقبل/القادم). Without a
+//! recent such date not after publication (strictly before it with الماضي, the next one with
+//! المقبل/القادم). Without a
 //! publication date every relative expression is kept with `date: None`, `precision: None` and
 //! [`Basis::Unresolved`]. Not handled: "منذ" + duration (ambiguous between "ago" and "for"),
 //! times of day as clock times, date ranges as ranges (each end is its own mention).
@@ -746,6 +747,19 @@ fn month_tail(
             _ => date_of(pub_year + 1),
         },
         Some(0) => this,
+        Some(-1) => {
+            // الماضي: strictly before publication (a month: before the publication month).
+            let strictly_before = match (cal, day) {
+                (_, Some(_)) => this.is_some_and(|d| d < pub_date),
+                (Cal::Gregorian, None) => month < pub_date.month(),
+                (Cal::Hijri, None) => month < gregorian_to_hijri(pub_date).1,
+            };
+            if strictly_before {
+                this
+            } else {
+                date_of(pub_year - 1)
+            }
+        }
         _ => {
             // Compare at the expression's precision: a month not after the publication month.
             let first = date_of(pub_year).and_then(|d| match (cal, day) {
@@ -1222,6 +1236,11 @@ mod tests {
         assert_eq!(one("في آذار", p()).1, "2018-03-01");
         assert_eq!(one("في نيسان", p()).1, "2018-04-01");
         assert_eq!(one("في تموز المقبل", p()).1, "2018-07-01");
+        assert_eq!(one("في نيسان المقبل", p()).1, "2019-04-01");
+        assert_eq!(one("في نيسان الماضي", p()).1, "2017-04-01");
+        assert_eq!(one("في آذار الماضي", p()).1, "2018-03-01");
+        assert_eq!(one("في 15 نيسان الماضي", p()).1, "2018-04-15");
+        assert_eq!(one("في 25 نيسان الماضي", p()).1, "2017-04-25");
         assert_eq!(one("في 25 نيسان", p()).1, "2017-04-25");
         assert_eq!(
             t("في تموز", None),

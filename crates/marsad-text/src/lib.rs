@@ -3,13 +3,13 @@
 //!
 //! Everything here is infallible (no panics on any input), std-only apart from
 //! `marsad-types`, and works on **byte** ranges into the caller's original text, always on
-//! character boundaries. The original text is never altered: [`normalize`] keeps a map back
+//! character boundaries. The original text is never altered: [`normalize()`] keeps a map back
 //! to it ([`Normalized::to_original`]).
 //!
 //! | module | entry points |
 //! |---|---|
-//! | [`normalize`](mod@normalize) | [`normalize`], [`normalize_word`], [`Normalized::to_original`] |
-//! | [`sentences`](mod@sentences) | [`sentences`] |
+//! | [`normalize`](mod@normalize) | [`normalize()`], [`normalize_word`], [`Normalized::to_original`] |
+//! | [`sentences`](mod@sentences) | [`sentences()`] |
 //! | [`tokens`] | [`tokenize`], [`for_each_token`], [`Token`], [`TokenKind`] |
 //! | [`clitics`] | [`segment`], [`strip_prefixes`], [`strip_suffixes`] |
 //! | [`numbers`] | [`find_quantities`], [`parse_number`], [`QuantityMention`], [`Unit`], [`Qualifier`] |

@@ -12,6 +12,8 @@
 //! - diacritics (U+064B–U+065F, U+0670), Quranic annotation marks (U+0610–U+061A,
 //!   U+06D6–U+06ED combining marks) and tatweel (U+0640) are removed; in the offset map they
 //!   belong to the letter before them, so a word maps back *with* its diacritics;
+//! - an asterisk splitting a word between tatweels to dodge filters (الفـ*ـرقة, قسـ*ـد) is
+//!   removed like a diacritic;
 //! - zero-width and bidi controls (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF,
 //!   U+061C) and the soft hyphen (U+00AD) are removed;
 //! - Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFE) are folded to their NFKC
@@ -89,6 +91,16 @@ pub(crate) fn is_mark(c: char) -> bool {
         | '\u{06E7}'
         | '\u{06E8}'
         | '\u{06EA}'..='\u{06ED}')
+}
+
+/// Whether the `*` at byte `i` splits an Arabic word to dodge filters ("الفـ*ـرقة"): it
+/// follows a tatweel and precedes a tatweel or an Arabic letter.
+#[inline]
+pub(crate) fn is_obfuscation_star(s: &str, i: usize) -> bool {
+    s.get(..i).and_then(|b| b.chars().next_back()) == Some('\u{0640}')
+        && s.get(i + 1..)
+            .and_then(|a| a.chars().next())
+            .is_some_and(|c| matches!(c, '\u{0640}' | '\u{0621}'..='\u{064A}'))
 }
 
 /// Arabic letters whose runs collapse (U+0621–U+064A and the extended letters).
@@ -195,8 +207,18 @@ fn normalize_core<S: Sink>(s: &str, out: &mut String, sink: &mut S) {
     while i < bytes.len() {
         // ASCII fast path: copy the whole ASCII chunk.
         if bytes[i] < 0x80 {
+            if bytes[i] == b'*' && is_obfuscation_star(s, i) {
+                sink.extend_last(i as u32 + 1);
+                i += 1;
+                continue;
+            }
             let start = i;
-            while i < bytes.len() && bytes[i] < 0x80 {
+            while i < bytes.len() && bytes[i] < 0x80 && bytes[i] != b'*' {
+                sink.push(1, i as u32..i as u32 + 1);
+                i += 1;
+            }
+            if i == start {
+                // A literal '*'.
                 sink.push(1, i as u32..i as u32 + 1);
                 i += 1;
             }
@@ -395,6 +417,16 @@ mod tests {
         );
         assert_eq!(n("\u{FE70}"), ""); // isolated fathatan: a diacritic
         assert_eq!(n("\u{FB8E}"), "ك"); // keheh → kaf
+    }
+
+    #[test]
+    fn obfuscation_asterisk_inside_words_dropped() {
+        assert_eq!(n("الفـ*ـرقة الرابـ*ـعة"), "الفرقه الرابعه");
+        assert_eq!(n("قسـ*د"), "قسد");
+        assert_eq!(n("5 * 3 و*"), "5 * 3 و*");
+        let s = "الفـ*ـرقة";
+        let m = normalize(s);
+        assert_eq!(&s[m.to_original(0..m.text.len())], s);
     }
 
     #[test]

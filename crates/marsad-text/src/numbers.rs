@@ -1265,8 +1265,11 @@ pub fn find_quantities_in(
 mod tests {
     use super::*;
 
-    /// (text of span, value, unit, qualifier, vague) of every quantity.
-    fn q(s: &str) -> Vec<(&str, f64, Option<Unit>, Option<Qualifier>, bool)> {
+    /// (text of span, value, unit, qualifier, vague).
+    type Row<'a> = (&'a str, f64, Option<Unit>, Option<Qualifier>, bool);
+
+    /// Every quantity of `s` as a [`Row`].
+    fn q(s: &str) -> Vec<Row<'_>> {
         find_quantities(s)
             .into_iter()
             .map(|m| (&s[m.span], m.value, m.unit, m.qualifier, m.vague))

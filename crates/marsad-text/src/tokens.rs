@@ -2,18 +2,20 @@
 //!
 //! Rules:
 //! - a **word** is a run of Arabic letters (including presentation forms), diacritics,
-//!   tatweel and ZWNJ/ZWJ; a **Latin** token is a run of other alphabetic characters;
+//!   tatweel and ZWNJ/ZWJ, starting with a letter (a stray diacritic or tatweel is
+//!   [`TokenKind::Other`]); a **Latin** token is a run of other alphabetic characters;
 //! - a **number** is a run of digits in any of the three scripts (ASCII, Arabic-Indic ٠-٩,
 //!   Persian ۰-۹), with the separators `.` `,` ٫ ٬ allowed *between* digits (3.5, ٣٫٥,
 //!   12,000, ١٢٬٠٠٠); a trailing separator is punctuation;
 //! - every other non-space character is its own token: [`TokenKind::Punct`] for punctuation
 //!   (ASCII and Arabic punctuation, quotes, dashes), [`TokenKind::Other`] for symbols;
+//! - an asterisk splitting a word between tatweels (الفـ*ـرقة) stays inside the word;
 //! - whitespace and invisible controls (zero-width, bidi) separate tokens and are not tokens.
 //!
 //! Each token carries its normalized form ([`crate::normalize_word`]), so ٣٫٥ has the norm
 //! `3.5` and الرَّقَّة has the norm `الرقه`.
 
-use crate::normalize::{fold, is_mark, normalize_word, Fold};
+use crate::normalize::{fold, is_mark, is_obfuscation_star, normalize_word, Fold};
 use std::ops::Range;
 
 /// What a token is.
@@ -151,7 +153,7 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Range<usize>, TokenKind)) {
             break;
         };
         let n = c.len_utf8();
-        if is_arabic_word_char(c) && !matches!(c, '\u{200C}' | '\u{200D}') {
+        if is_arabic_word_char(c) && !is_mark(c) && !matches!(c, '\u{200C}' | '\u{200D}') {
             let end = scan_word(text, i);
             f(i..end, TokenKind::Word);
             i = end;
@@ -159,6 +161,9 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Range<usize>, TokenKind)) {
             let end = scan_number(text, i);
             f(i..end, TokenKind::Number);
             i = end;
+        } else if is_mark(c) {
+            f(i..i + n, TokenKind::Other);
+            i += n;
         } else if c.is_whitespace() || is_invisible(c) || c.is_control() {
             i += n;
         } else if c.is_alphabetic() {
@@ -196,7 +201,7 @@ pub(crate) fn after_first_letter(text: &str, start: usize) -> usize {
 fn scan_word(text: &str, start: usize) -> usize {
     let mut end = start;
     for (j, c) in text[start..].char_indices() {
-        if is_arabic_word_char(c) {
+        if is_arabic_word_char(c) || (c == '*' && is_obfuscation_star(text, start + j)) {
             end = start + j + c.len_utf8();
         } else {
             break;
@@ -309,6 +314,16 @@ mod tests {
                 ("s", Latin)
             ]
         );
+    }
+
+    #[test]
+    fn obfuscated_words_are_one_token() {
+        let s = "حصار الفـ*ـرقة الرابـ*ـعة";
+        let t = tokenize(s);
+        assert_eq!(t.len(), 3);
+        assert_eq!(&s[t[1].span.clone()], "الفـ*ـرقة");
+        assert_eq!(t[1].norm, "الفرقه");
+        assert_eq!(kinds("ـ* 3*4")[0], ("ـ", TokenKind::Other));
     }
 
     #[test]
