@@ -345,7 +345,23 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
         };
         let mode = mode_of(&d, lex, c);
         let chain = chains.get(ci).cloned().unwrap_or_default();
-        let (actors, recipients, mediators) = arguments(&d, kb, lex, c, &cands, &chain, &offs);
+        let (mut actors, recipients, mediators) = arguments(&d, kb, lex, c, &cands, &chain, &offs);
+        // a verb coordinated with و and no subject after it shares the subject of the verb
+        // before it: "فتحت قسد الطرقات ... وسمحت بدخول المواد"
+        let finite = !c.reading.art && c.reading.prep.is_none() && !c.reading.stem.starts_with('م');
+        if c.reading.conj
+            && finite
+            && actors
+                .iter()
+                .all(|a| offs.byte_of(a.start) < d.toks[c.head].span.start)
+        {
+            if let Some(prev) = events.last().filter(|p: &&Event| {
+                p.sentence.start == offs.char_of(d.tok_range_bytes(&d.sents[c.sent]).start)
+                    && !p.actors.is_empty()
+            }) {
+                actors = prev.actors.clone();
+            }
+        }
         let locations = locations(&d, kb, c, &cands, &chain, &offs);
         let sent_bytes = d.tok_range_bytes(&d.sents[c.sent]);
         let (quantities, duration) = quantities_of(
@@ -626,7 +642,12 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
         ) {
             return true;
         }
-        let marked = matches!(c.reading.prep, Some('ب' | 'ل'))
+        let verbal_noun_uncoordinated = !c.reading.conj
+            && (c.reading.art
+                || c.reading.stem.starts_with('ا')
+                || c.reading.stem.starts_with('س') && c.reading.stem.chars().count() >= 5);
+        let marked = verbal_noun_uncoordinated
+            || matches!(c.reading.prep, Some('ب' | 'ل'))
             || d.prev_words(c.head, 1).iter().any(|&k| {
                 d.is_any(k, &["الي", "علي"])
                     || d.toks[k].norm.starts_with('ب')
@@ -645,6 +666,12 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
     });
     // aims and goals ("بهدف الضغط ... لفك الحصار") are not events
     out.retain(|c| {
+        let near_aim = d.prev_words(c.head, 2).iter().any(|&j| {
+            d.is_any(j, &["بهدف", "بغيه", "لاجل"]) || (d.is(j, "اجل") && j > 0 && d.is(j - 1, "من"))
+        });
+        if near_aim {
+            return false;
+        }
         if c.reading.prep != Some('ل') {
             return true;
         }
@@ -1190,7 +1217,13 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 j = last + 1;
                 continue;
             }
-            if let Some(last) = seqs_at(d, j, kind_words(lex, SrcKind::Verb), false) {
+            if let Some(last) =
+                seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).filter(|&last| {
+                    // "شدد" reports only with "على أن" ("شددت إجراءاتها" tightened)
+                    !d.is_any(j, &["شدد", "شددت"])
+                        || d.next_words(last, 2).iter().any(|&k| d.is_any(k, &THAT))
+                })
+            {
                 // a reporting verb is not one when it is the trigger itself
                 let chain: Option<Chain>;
                 let mut content_from = last + 1;
@@ -1334,12 +1367,14 @@ fn in_chain(chain: &Chain, t: usize) -> bool {
 }
 
 /// Actor mentions (entity indices) of the sentence, outside attribution sources.
-fn sentence_actors(d: &Doc, c: &Cand, chain: &Chain) -> Vec<usize> {
+fn sentence_actors(d: &Doc, kb: &Kb, c: &Cand, chain: &Chain) -> Vec<usize> {
     let s = &d.sents[c.sent];
     (0..d.ents.len())
         .filter(|&k| {
             let e = &d.ents[k];
-            e.actor.is_some()
+            // outlets and anonymous sources report events, they do not take part in them
+            e.actor
+                .is_some_and(|a| !matches!(kb.actor(a).kind, ActorKind::Media | ActorKind::Source))
                 && e.toks.start >= s.start
                 && e.toks.end <= s.end
                 && !in_chain(chain, e.toks.start)
@@ -1357,7 +1392,7 @@ fn arguments(
     offs: &CharOffsets,
 ) -> (Vec<ActorRef>, Vec<ActorRef>, Vec<ActorRef>) {
     let e = &lex.entries[c.entry];
-    let acts = sentence_actors(d, c, chain);
+    let acts = sentence_actors(d, kb, c, chain);
     let s = &d.sents[c.sent];
     // mediators: "برعاية روسية", "بوساطة أممية", "بجهود سورية روسية"
     let mut med: Vec<usize> = Vec::new();
@@ -1418,6 +1453,29 @@ fn arguments(
         {
             actors.push(k);
             add_coordinated(d, &usable, k, &mut actors);
+        }
+    }
+    // a finite verb with its subject right before it (SVO: "دمشق تتهم إسرائيل", "قسد سلمت")
+    let finite = !c.reading.art && c.reading.prep.is_none() && !c.reading.stem.starts_with('م');
+    if actors.is_empty() && finite {
+        let before = (c.head.saturating_sub(3)..c.head)
+            .rev()
+            .find(|&j| d.is_word(j) && !d.is_any(j, &["قد", "ايضا", "بدورها", "بدوره"]));
+        if let Some(k) = before
+            .and_then(|j| d.ent_at[j])
+            .filter(|k| usable.contains(k) && !d.ents[*k].is_place())
+        {
+            let mut first = k;
+            for &o in usable.iter().rev() {
+                if d.ents[o].toks.end <= d.ents[first].toks.start
+                    && d.ents[first].toks.start - d.ents[o].toks.end <= 1
+                    && d.toks[d.ents[first].toks.start].norm.starts_with('و')
+                {
+                    first = o;
+                }
+            }
+            actors.push(first);
+            add_coordinated(d, &usable, first, &mut actors);
         }
     }
     // after the trigger (VSO, or a genitive agent "حصار النظام"), before the next trigger
