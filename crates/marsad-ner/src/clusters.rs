@@ -23,6 +23,8 @@ pub struct ClusterOptions {
     pub min_leaf: usize,
     /// 2-means iterations per split.
     pub iters: usize,
+    /// Context offsets (each gets its own block of context columns).
+    pub offsets: Vec<isize>,
 }
 
 impl Default for ClusterOptions {
@@ -35,6 +37,7 @@ impl Default for ClusterOptions {
             depth: 16,
             min_leaf: 4,
             iters: 8,
+            offsets: vec![-2, -1, 1, 2],
         }
     }
 }
@@ -85,6 +88,77 @@ impl Corpus {
     }
 }
 
+impl Corpus {
+    /// Calls `f` with the words (normalized) of each sentence, in order.
+    pub fn for_each_sentence(&self, mut f: impl FnMut(&[&str])) {
+        let mut words: Vec<&str> = Vec::new();
+        for &id in &self.stream {
+            if id == BREAK {
+                if !words.is_empty() {
+                    f(&words);
+                    words.clear();
+                }
+            } else {
+                words.push(&self.words[id as usize]);
+            }
+        }
+        if !words.is_empty() {
+            f(&words);
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct NewsDoc {
+    title: Option<String>,
+    text: Option<String>,
+}
+
+/// Reads the `*.jsonl.gz` files of a directory (gzip JSON Lines with `title` and `text`) in
+/// name order into a corpus, skipping repeated bodies, until `max_tokens`.
+pub fn read_news(dir: &std::path::Path, max_tokens: usize) -> Result<Corpus, crate::NerError> {
+    use std::io::BufRead;
+    let err = |p: &std::path::Path, e: std::io::Error| {
+        crate::NerError::Io(format!("{}: {e}", p.display()))
+    };
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| err(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".jsonl.gz"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(crate::NerError::Data(format!(
+            "{}: no *.jsonl.gz files",
+            dir.display()
+        )));
+    }
+    let mut corpus = Corpus::new();
+    let mut seen = std::collections::HashSet::new();
+    for f in files {
+        let file = std::fs::File::open(&f).map_err(|e| err(&f, e))?;
+        let rd = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
+        for line in rd.lines() {
+            let Ok(line) = line else { break };
+            let Ok(doc) = serde_json::from_str::<NewsDoc>(&line) else {
+                continue;
+            };
+            let text = doc.text.unwrap_or_default();
+            if !seen.insert(crate::features::hash_bytes(text.as_bytes())) {
+                continue;
+            }
+            if let Some(t) = doc.title {
+                corpus.add_text(&t);
+            }
+            corpus.add_text(&text);
+            if corpus.tokens() >= max_tokens {
+                return Ok(corpus);
+            }
+        }
+    }
+    Ok(corpus)
+}
+
 /// Ids sorted by count (descending), ties by word: deterministic.
 fn by_frequency(c: &Corpus) -> Vec<u32> {
     let mut ids: Vec<u32> = (0..c.words.len() as u32).collect();
@@ -118,10 +192,10 @@ pub fn induce(c: &Corpus, opts: &ClusterOptions) -> Vec<(String, String, u64)> {
     for (i, &id) in order.iter().take(nctx).enumerate() {
         ctx_of[id as usize] = i as u32;
     }
-    // context slots: offsets -2, -1, +1, +2; each has nctx + 1 columns (last = sentence edge)
-    const OFFS: [isize; 4] = [-2, -1, 1, 2];
+    // context slots, one per offset; each has nctx + 1 columns (last = sentence edge)
+    let offs: &[isize] = &opts.offsets;
     let width = nctx + 1;
-    let dim = OFFS.len() * width;
+    let dim = offs.len() * width;
     let mut m = vec![0f32; v * dim];
     let s = &c.stream;
     for i in 0..s.len() {
@@ -134,7 +208,7 @@ pub fn induce(c: &Corpus, opts: &ClusterOptions) -> Vec<(String, String, u64)> {
             continue;
         }
         let base = row as usize * dim;
-        for (k, &o) in OFFS.iter().enumerate() {
+        for (k, &o) in offs.iter().enumerate() {
             // walk to the context position, stopping at sentence edges
             let mut j = i as isize;
             let mut edge = false;

@@ -1,7 +1,9 @@
 //! Hashed feature extraction: each token gets a list of row indices into the weight table.
 
+use crate::lexicon::LexEntry;
 use crate::resources::Resources;
 use crate::text::{has_edge_punct, normalize, shape, strip_proclitics};
+use std::collections::HashMap;
 
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
@@ -60,6 +62,7 @@ struct TokInfo {
     cluster: Option<(u64, u8)>,
     gaz: u8,
     edge: bool,
+    lex: Option<LexEntry>,
 }
 
 /// Reusable buffers for feature extraction.
@@ -77,6 +80,8 @@ pub struct FeatureRows {
     pub feats: Vec<u32>,
     /// Token offsets into `feats` (`len() == tokens + 1`).
     pub offs: Vec<u32>,
+    /// Per token, how many of its first features identify the word itself.
+    pub nid: Vec<u16>,
 }
 
 impl FeatureRows {
@@ -93,6 +98,17 @@ impl FeatureRows {
     /// The feature rows of token `i`.
     pub fn token(&self, i: usize) -> &[u32] {
         &self.feats[self.offs[i] as usize..self.offs[i + 1] as usize]
+    }
+}
+
+fn pct_bucket(p: u32) -> u64 {
+    match p {
+        0..=4 => 0,
+        5..=14 => 1,
+        15..=34 => 2,
+        35..=64 => 3,
+        65..=89 => 4,
+        _ => 5,
     }
 }
 
@@ -118,6 +134,55 @@ fn prefix_hashes(s: &str) -> ([u64; 4], [u64; 4]) {
     (pre, suf)
 }
 
+/// Document-level context: for each content word (three letters or more), the words
+/// around each of its occurrences, by sentence (context aggregation: a name met after
+/// "السيد" once is a name everywhere in the article).
+#[derive(Debug, Default, Clone)]
+pub struct DocAgg {
+    occ: HashMap<u64, Vec<(u32, u64, u64)>>,
+}
+
+fn is_content(norm: &str) -> bool {
+    norm.chars().count() >= 3 && norm.chars().all(char::is_alphabetic)
+}
+
+impl DocAgg {
+    /// Indexes the sentences of a document (in order).
+    pub fn build<S: AsRef<str>>(sentences: &[Vec<S>]) -> DocAgg {
+        let mut occ: HashMap<u64, Vec<(u32, u64, u64)>> = HashMap::new();
+        let mut hs: Vec<(u64, bool)> = Vec::new();
+        for (si, sent) in sentences.iter().enumerate() {
+            hs.clear();
+            for t in sent {
+                let n = normalize(t.as_ref());
+                hs.push((hash_bytes(n.as_bytes()), is_content(&n)));
+            }
+            for i in 0..hs.len() {
+                if !hs[i].1 {
+                    continue;
+                }
+                let prev = if i == 0 { PAD_L } else { hs[i - 1].0 };
+                let next = hs.get(i + 1).map_or(PAD_R, |h| h.0);
+                occ.entry(hs[i].0)
+                    .or_default()
+                    .push((si as u32, prev, next));
+            }
+        }
+        DocAgg { occ }
+    }
+}
+
+/// Where a sentence sits in its document, for context aggregation.
+#[derive(Debug, Clone, Copy)]
+pub struct DocCtx<'a> {
+    /// The document index.
+    pub agg: &'a DocAgg,
+    /// This sentence's index in the document.
+    pub sentence: usize,
+    /// Sentences on each side that count as context.
+    pub window: usize,
+}
+
 /// Computes the hashed features of a sentence of tokens into `rows`, with `bits`-bit row
 /// indices.
 pub fn extract<S: AsRef<str>>(
@@ -126,6 +191,18 @@ pub fn extract<S: AsRef<str>>(
     bits: u32,
     scratch: &mut Scratch,
     rows: &mut FeatureRows,
+) {
+    extract_in_doc(res, tokens, bits, scratch, rows, None)
+}
+
+/// [`extract`] with document-level context aggregation features when `doc` is given.
+pub fn extract_in_doc<S: AsRef<str>>(
+    res: &Resources,
+    tokens: &[S],
+    bits: u32,
+    scratch: &mut Scratch,
+    rows: &mut FeatureRows,
+    doc: Option<DocCtx<'_>>,
 ) {
     let n = tokens.len();
     scratch.norms.clear();
@@ -149,10 +226,12 @@ pub fn extract<S: AsRef<str>>(
             cluster: res.clusters.get(norm),
             gaz: scratch.gaz[i],
             edge: has_edge_punct(t.as_ref()),
+            lex: res.lexicon.get(norm).copied(),
         });
     }
     rows.feats.clear();
     rows.offs.clear();
+    rows.nid.clear();
     rows.offs.push(0);
     let shift = 64 - bits;
     let info = &scratch.info;
@@ -177,14 +256,49 @@ pub fn extract<S: AsRef<str>>(
     for i in 0..n {
         let ii = i as isize;
         let t = &info[i];
+        // word-identity features first: training drops them now and then (word dropout) so
+        // that the context, cluster and lexicon features learn to stand on their own
+        {
+            let f = &mut rows.feats;
+            let mut push = |tmpl: u64, v: u64| {
+                f.push((mix(tmpl, v) >> shift) as u32);
+            };
+            push(2, t.raw);
+            push(3, t.norm);
+            push(30, t.stem);
+            for k in 2..4 {
+                if t.pre[k] != 0 {
+                    push(10 + k as u64, t.pre[k]);
+                }
+                if t.suf[k] != 0 {
+                    push(20 + k as u64, t.suf[k]);
+                }
+            }
+            push(50, mix(norm_at(ii - 1), t.norm));
+            push(51, mix(t.norm, norm_at(ii + 1)));
+            push(54, mix(stem_at(ii - 1), t.stem));
+            // character trigrams of the normalized word
+            let w = scratch.norms[i].as_bytes();
+            let mut cb = [0usize; 4];
+            let ends = scratch.norms[i]
+                .char_indices()
+                .map(|(p, _)| p)
+                .chain(std::iter::once(w.len()));
+            for (k, pos) in ends.enumerate() {
+                cb[k % 4] = pos;
+                if k >= 3 {
+                    push(250, hash_bytes(&w[cb[(k - 3) % 4]..pos]));
+                }
+            }
+        }
+        rows.nid
+            .push((rows.feats.len() - rows.offs[i] as usize) as u16);
         let f = &mut rows.feats;
         let mut push = |tmpl: u64, v: u64| {
             f.push((mix(tmpl, v) >> shift) as u32);
         };
         push(1, 0);
-        push(2, t.raw);
-        push(3, t.norm);
-        for k in 0..4 {
+        for k in 0..2 {
             if t.pre[k] != 0 {
                 push(10 + k as u64, t.pre[k]);
             }
@@ -192,7 +306,6 @@ pub fn extract<S: AsRef<str>>(
                 push(20 + k as u64, t.suf[k]);
             }
         }
-        push(30, t.stem);
         push(31, t.pc);
         push(32, mix(t.pc, t.shape));
         push(33, t.shape);
@@ -214,11 +327,8 @@ pub fn extract<S: AsRef<str>>(
         push(45, stem_at(ii + 1));
         push(46, stem_at(ii - 2));
         push(47, stem_at(ii + 2));
-        push(50, mix(norm_at(ii - 1), t.norm));
-        push(51, mix(t.norm, norm_at(ii + 1)));
         push(52, mix(norm_at(ii - 2), norm_at(ii - 1)));
         push(53, mix(norm_at(ii + 1), norm_at(ii + 2)));
-        push(54, mix(stem_at(ii - 1), t.stem));
         push(55, mix(t.suf[1], norm_at(ii - 1)));
         // word clusters
         let cl = |j: isize| -> Option<(u64, u8)> {
@@ -273,17 +383,72 @@ pub fn extract<S: AsRef<str>>(
         if t.edge {
             push(241, 0);
         }
-        // character trigrams of the normalized word, with edge markers
-        let w = scratch.norms[i].as_bytes();
-        let cb: Vec<usize> = scratch.norms[i]
-            .char_indices()
-            .map(|(k, _)| k)
-            .chain(std::iter::once(w.len()))
-            .collect();
-        let nc = cb.len() - 1;
-        if nc >= 3 {
-            for k in 0..=nc - 3 {
-                push(250, hash_bytes(&w[cb[k]..cb[k + 3]]));
+        // context aggregation over the document
+        if let Some(d) = doc {
+            if is_content(&scratch.norms[i]) {
+                if let Some(list) = d.agg.occ.get(&t.norm) {
+                    let lo = d.sentence.saturating_sub(d.window) as u32;
+                    let hi = d.sentence.saturating_add(d.window) as u32;
+                    let own = (d.sentence as u32, norm_at(ii - 1), norm_at(ii + 1));
+                    let first = list.partition_point(|o| o.0 < lo);
+                    let mut skipped_self = false;
+                    let mut k = 0u64;
+                    for o in list[first..].iter().take_while(|o| o.0 <= hi) {
+                        if !skipped_self && *o == own {
+                            skipped_self = true;
+                            continue;
+                        }
+                        push(400, o.1);
+                        push(401, o.2);
+                        k += 1;
+                        if k >= 12 {
+                            break;
+                        }
+                    }
+                    push(402, k.min(4));
+                }
+            }
+        }
+        // self-trained lexicon
+        match &t.lex {
+            None => push(300, 99),
+            Some(e) => {
+                push(300, u64::from(32 - e.count.leading_zeros()));
+                let (mut best, mut bp, mut tot) = (0usize, 0u8, 0u32);
+                for (l, &p) in e.pct.iter().enumerate() {
+                    tot += u32::from(p);
+                    if p > bp {
+                        best = l;
+                        bp = p;
+                    }
+                    if p >= 5 {
+                        push(301, mix(l as u64, pct_bucket(u32::from(p))));
+                    }
+                }
+                push(302, pct_bucket(tot));
+                push(303, mix(best as u64, pct_bucket(u32::from(bp))));
+            }
+        }
+        for (tmpl, j) in [(310u64, ii - 1), (320, ii + 1)] {
+            let e = if j < 0 || j as usize >= n {
+                None
+            } else {
+                info[j as usize].lex.as_ref()
+            };
+            match e {
+                None => push(tmpl, 99),
+                Some(e) => {
+                    let (mut best, mut bp, mut tot) = (0usize, 0u8, 0u32);
+                    for (l, &p) in e.pct.iter().enumerate() {
+                        tot += u32::from(p);
+                        if p > bp {
+                            best = l;
+                            bp = p;
+                        }
+                    }
+                    push(tmpl + 1, mix(best as u64, pct_bucket(u32::from(bp))));
+                    push(tmpl + 2, pct_bucket(tot));
+                }
             }
         }
         rows.offs.push(rows.feats.len() as u32);

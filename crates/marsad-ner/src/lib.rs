@@ -19,6 +19,7 @@
 pub mod clusters;
 pub mod eval;
 pub mod features;
+pub mod lexicon;
 pub mod model;
 pub mod resources;
 pub mod tagger;
@@ -27,6 +28,7 @@ pub mod text;
 pub mod train;
 
 pub use eval::{EvalReport, Format};
+pub use lexicon::AutoLex;
 pub use model::Model;
 pub use resources::{Clusters, Gazetteer, Resources};
 pub use tagger::{eval_file, train_file, Entity, Tagger};

@@ -2,6 +2,7 @@
 //! constraints, posterior confidences, and a compact binary format.
 
 use crate::features::FeatureRows;
+use crate::lexicon::AutoLex;
 use crate::tags::{allowed, NUM_LABELS};
 use crate::NerError;
 
@@ -20,6 +21,12 @@ pub struct Model {
     pub trans: [[f32; L]; L],
     /// Score of each label at sentence start.
     pub start: [f32; L],
+    /// The self-trained lexicon the model's features were trained with (may be empty).
+    pub lexicon: AutoLex,
+    /// Sentences on each side used for context aggregation (0 = none).
+    pub doc_window: u32,
+    /// Scale applied to scores before computing posteriors (calibrates confidences).
+    pub temperature: f32,
 }
 
 impl Model {
@@ -30,6 +37,9 @@ impl Model {
             weights: vec![0.0; (1usize << bits) * L],
             trans: [[0.0; L]; L],
             start: [0.0; L],
+            lexicon: AutoLex::new(),
+            doc_window: 0,
+            temperature: 1.0,
         }
     }
 
@@ -69,11 +79,20 @@ impl Model {
     /// Per-token posterior probability of each label (n × L), treating the scores as
     /// log-potentials of a linear-chain model with the BIO constraints.
     pub fn posteriors(&self, em: &[f32]) -> Vec<f32> {
-        posteriors(&self.trans, &self.start, em)
+        let t = self.temperature;
+        if t == 1.0 {
+            return posteriors(&self.trans, &self.start, em);
+        }
+        let mut trans = self.trans;
+        trans.iter_mut().flatten().for_each(|x| *x *= t);
+        let start = self.start.map(|x| x * t);
+        let em: Vec<f32> = em.iter().map(|x| x * t).collect();
+        posteriors(&trans, &start, &em)
     }
 
-    /// Serialises the model: magic, bits, scale, transitions and start (f32), then the non-zero
-    /// weight rows as (varint row delta, [`NUM_LABELS`] × i16 quantized by `scale`).
+    /// Serialises the model: magic, bits, scale, document window, temperature, transitions and start (f32), then the non-zero
+    /// weight rows as (varint row delta, [`NUM_LABELS`] × i16 quantized by `scale`), then the
+    /// lexicon (u32 length + its text format).
     pub fn to_bytes(&self) -> Vec<u8> {
         let maxw = self.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if maxw > 0.0 { maxw / 32767.0 } else { 1.0 };
@@ -81,6 +100,8 @@ impl Model {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.doc_window.to_le_bytes());
+        out.extend_from_slice(&self.temperature.to_le_bytes());
         for row in &self.trans {
             for w in row {
                 out.extend_from_slice(&w.to_le_bytes());
@@ -111,6 +132,9 @@ impl Model {
         }
         out.extend_from_slice(&count.to_le_bytes());
         out.extend_from_slice(&body);
+        let lex = self.lexicon.to_text();
+        out.extend_from_slice(&(lex.len() as u32).to_le_bytes());
+        out.extend_from_slice(lex.as_bytes());
         out
     }
 
@@ -127,6 +151,11 @@ impl Model {
         }
         let scale = r.f32()?;
         let mut m = Model::zeros(bits);
+        m.doc_window = r.u32()?;
+        m.temperature = r.f32()?;
+        if !(m.temperature.is_finite() && m.temperature > 0.0) {
+            return Err(bad("bad temperature"));
+        }
         for p in 0..L {
             for c in 0..L {
                 m.trans[p][c] = r.f32()?;
@@ -150,6 +179,9 @@ impl Model {
                 m.weights[base + l] = f32::from(v) * scale;
             }
         }
+        let lex_len = r.u32()? as usize;
+        let lex = std::str::from_utf8(r.take(lex_len)?).map_err(|_| bad("lexicon not UTF-8"))?;
+        m.lexicon = AutoLex::parse(lex);
         if r.pos != b.len() {
             return Err(bad("trailing bytes"));
         }
@@ -388,11 +420,15 @@ mod tests {
         m.weights[1023 * L] = 3.0;
         m.trans[1][2] = 0.5;
         m.start[3] = -1.0;
+        m.doc_window = 7;
+        m.lexicon = AutoLex::parse("دمشق\t10\t0 0 80 0 0 0 0 0\n");
         let b = m.to_bytes();
         let back = Model::from_bytes(&b).expect("round trip");
         assert_eq!(back.bits, 10);
         assert_eq!(back.trans, m.trans);
         assert_eq!(back.start, m.start);
+        assert_eq!(back.lexicon, m.lexicon);
+        assert_eq!(back.doc_window, 7);
         for (a, b) in m.weights.iter().zip(&back.weights) {
             assert!((a - b).abs() < 3.0 / 32767.0 + 1e-6);
         }

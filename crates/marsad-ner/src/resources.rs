@@ -231,6 +231,8 @@ pub struct Resources {
     pub gazetteer: Gazetteer,
     /// Word clusters.
     pub clusters: Clusters,
+    /// Self-trained name lexicon (comes with a model; empty for a first-stage model).
+    pub lexicon: crate::lexicon::AutoLex,
 }
 
 impl Resources {
@@ -239,6 +241,7 @@ impl Resources {
         Resources {
             gazetteer: Gazetteer::bundled(),
             clusters: Clusters::bundled(),
+            lexicon: Default::default(),
         }
     }
 }

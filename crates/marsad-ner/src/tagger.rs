@@ -1,7 +1,7 @@
 //! The run-time tagger: text in, entity spans (byte ranges) with kinds and confidences out.
 
 use crate::eval::{detect_format, parse_flat, parse_gold, read_text, EvalReport, Format};
-use crate::features::{extract, FeatureRows, Scratch};
+use crate::features::{extract_in_doc, DocAgg, DocCtx, FeatureRows, Scratch};
 use crate::model::Model;
 use crate::resources::Resources;
 use crate::tags::{spans, EntityKind, Tag, NUM_LABELS};
@@ -71,8 +71,9 @@ impl Tagger {
         Ok(Tagger::new(Model::from_bytes(&b)?, Resources::bundled()))
     }
 
-    /// A tagger from parts.
-    pub fn new(model: Model, res: Resources) -> Tagger {
+    /// A tagger from parts; the model's own lexicon replaces the resources' one.
+    pub fn new(model: Model, mut res: Resources) -> Tagger {
+        res.lexicon = model.lexicon.clone();
         Tagger { model, res }
     }
 
@@ -86,33 +87,71 @@ impl Tagger {
         &self.res
     }
 
-    fn decode<S: AsRef<str>>(&self, tokens: &[S], b: &mut Buffers) {
-        extract(
+    fn decode<S: AsRef<str>>(&self, tokens: &[S], doc: Option<DocCtx<'_>>, b: &mut Buffers) {
+        extract_in_doc(
             &self.res,
             tokens,
             self.model.bits,
             &mut b.scratch,
             &mut b.rows,
+            doc,
         );
         self.model.emissions(&b.rows, &mut b.em);
         self.model.viterbi(&b.em, &mut b.path);
     }
 
+    fn doc_agg<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> DocAgg {
+        if self.model.doc_window == 0 {
+            return DocAgg::default();
+        }
+        let v: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.as_ref().iter().map(AsRef::as_ref).collect())
+            .collect();
+        DocAgg::build(&v)
+    }
+
+    fn ctx<'a>(&self, agg: &'a DocAgg, sentence: usize) -> Option<DocCtx<'a>> {
+        (self.model.doc_window > 0).then_some(DocCtx {
+            agg,
+            sentence,
+            window: self.model.doc_window as usize,
+        })
+    }
+
+    /// Tags the sentences of one document (in order), with document-level context.
+    pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<Tag>> {
+        let agg = self.doc_agg(sentences);
+        BUFFERS.with(|b| {
+            let mut b = b.borrow_mut();
+            sentences
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    self.decode(s.as_ref(), self.ctx(&agg, i), &mut b);
+                    b.path.iter().map(|&l| Tag::from_index(l)).collect()
+                })
+                .collect()
+        })
+    }
+
     /// Tags one sentence of tokens (ANERcorp tokenization: clitics attached, punctuation
     /// separate).
     pub fn tag_tokens<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
+        let agg = self.doc_agg(std::slice::from_ref(&tokens));
         BUFFERS.with(|b| {
             let mut b = b.borrow_mut();
-            self.decode(tokens, &mut b);
+            self.decode(tokens, self.ctx(&agg, 0), &mut b);
             b.path.iter().map(|&l| Tag::from_index(l)).collect()
         })
     }
 
     /// Tags one sentence of tokens; each tag with its posterior probability.
     pub fn tag_tokens_scored<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<(Tag, f32)> {
+        let agg = self.doc_agg(std::slice::from_ref(&tokens));
         BUFFERS.with(|b| {
             let mut b = b.borrow_mut();
-            self.decode(tokens, &mut b);
+            self.decode(tokens, self.ctx(&agg, 0), &mut b);
             let post = self.model.posteriors(&b.em);
             b.path
                 .iter()
@@ -129,42 +168,42 @@ impl Tagger {
             .into_iter()
             .map(|t| t.span)
             .collect();
-        let mut out = Vec::new();
-        let mut words: Vec<&str> = Vec::new();
+        let mut sents: Vec<&[Range<usize>]> = Vec::new();
         let mut k = 0usize;
         for sent in marsad_text::sentences(text) {
             let first = k;
             while k < toks.len() && toks[k].start < sent.end {
                 k += 1;
             }
-            // tokens that straddle no sentence are still tagged (as their own sentence)
-            let sent_toks = &toks[first..k];
-            if sent_toks.is_empty() {
-                continue;
+            if k > first {
+                sents.push(&toks[first..k]);
             }
-            words.clear();
-            words.extend(sent_toks.iter().map(|r| &text[r.clone()]));
-            self.tag_sentence(text, sent_toks, &words, &mut out);
         }
         if k < toks.len() {
-            let rest = &toks[k..];
-            words.clear();
-            words.extend(rest.iter().map(|r| &text[r.clone()]));
-            self.tag_sentence(text, rest, &words, &mut out);
+            sents.push(&toks[k..]);
+        }
+        let words: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| s.iter().map(|r| &text[r.clone()]).collect())
+            .collect();
+        let agg = self.doc_agg(&words);
+        let mut out = Vec::new();
+        for (i, (s, w)) in sents.iter().zip(&words).enumerate() {
+            self.tag_sentence(s, w, self.ctx(&agg, i), &mut out);
         }
         out
     }
 
     fn tag_sentence(
         &self,
-        _text: &str,
         toks: &[Range<usize>],
         words: &[&str],
+        doc: Option<DocCtx<'_>>,
         out: &mut Vec<Entity>,
     ) {
         BUFFERS.with(|b| {
             let mut b = b.borrow_mut();
-            self.decode(words, &mut b);
+            self.decode(words, doc, &mut b);
             if b.path.iter().all(|&l| l == 0) {
                 return;
             }
@@ -185,6 +224,32 @@ impl Tagger {
         });
     }
 
+    /// Mean negative log-likelihood of the gold labels under the posteriors at temperature
+    /// `t` (for calibrating confidences on held-out data).
+    pub fn gold_nll(&self, sentences: &[crate::train::Sentence], t: f32) -> f64 {
+        let mut m = self.model.clone();
+        m.temperature = t;
+        let mut sum = 0.0f64;
+        let mut n = 0usize;
+        BUFFERS.with(|b| {
+            let mut b = b.borrow_mut();
+            for s in sentences {
+                self.decode(&s.tokens, None, &mut b);
+                let post = m.posteriors(&b.em);
+                for (i, g) in s.tags.iter().enumerate() {
+                    let p = post.get(i * NUM_LABELS + g.index()).copied().unwrap_or(0.0);
+                    sum -= f64::from(p.max(1e-6)).ln();
+                    n += 1;
+                }
+            }
+        });
+        if n == 0 {
+            0.0
+        } else {
+            sum / n as f64
+        }
+    }
+
     /// Scores the tagger on a file (format detected from its tags; a directory is read as
     /// the concatenation of its `*.txt` files, as AQMAR ships).
     pub fn eval_file(&self, path: &Path) -> Result<EvalReport, NerError> {
@@ -196,16 +261,19 @@ impl Tagger {
     /// Scores the tagger on the text of an annotated file in `format`.
     pub fn eval_text(&self, text: &str, format: Format) -> EvalReport {
         let mut rep = EvalReport::default();
-        for g in parse_gold(text, format) {
-            let pred = spans(&self.tag_tokens(&g.tokens));
+        let gold = parse_gold(text, format);
+        let toks: Vec<&[String]> = gold.iter().map(|g| g.tokens.as_slice()).collect();
+        let tags = self.tag_document(&toks);
+        for (g, t) in gold.iter().zip(tags) {
             rep.tokens += g.tokens.len();
-            rep.add(&g.entities, &pred, format.kinds());
+            rep.add(&g.entities, &spans(&t), format.kinds());
         }
         rep
     }
 }
 
-/// Trains a model on an ANERcorp-format file with the bundled resources.
+/// Trains a model on an ANERcorp-format file with the bundled resources (in two stages with
+/// a self-trained lexicon when `opts.news` is set).
 pub fn train_file(path: &Path, opts: &TrainOptions) -> Result<Model, NerError> {
     let text = read_text(path)?;
     let format = detect_format(&text);
@@ -219,7 +287,22 @@ pub fn train_file(path: &Path, opts: &TrainOptions) -> Result<Model, NerError> {
     if sents.is_empty() {
         return Err(NerError::Data(format!("{}: no sentences", path.display())));
     }
-    Ok(train_with(&Resources::bundled(), &sents, opts, |_, _| {}).quantized())
+    let res = Resources::bundled();
+    let model = match &opts.news {
+        Some(dir) => {
+            let corpus = crate::clusters::read_news(dir, opts.news_tokens)?;
+            crate::train::train_self_lex(
+                &res,
+                &sents,
+                &corpus,
+                opts,
+                &crate::train::LexOptions::default(),
+                |_, _| {},
+            )
+        }
+        None => train_with(&res, &sents, opts, |_, _| {}),
+    };
+    Ok(model.quantized())
 }
 
 /// Scores a model (with the bundled resources) on an annotated file.

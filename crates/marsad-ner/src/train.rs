@@ -1,6 +1,8 @@
 //! Averaged structured perceptron training (Collins 2002), deterministic for a given seed.
 
-use crate::features::{extract, FeatureRows, Scratch};
+use crate::clusters::Corpus;
+use crate::features::{extract, extract_in_doc, DocAgg, DocCtx, FeatureRows, Scratch};
+use crate::lexicon::{AutoLex, LexCounter};
 use crate::model::{viterbi, Model};
 use crate::resources::Resources;
 use crate::tags::{Tag, NUM_LABELS};
@@ -27,6 +29,16 @@ pub struct TrainOptions {
     pub bits: u32,
     /// Print one progress line per epoch on stderr.
     pub verbose: bool,
+    /// Unlabelled news directory (`*.jsonl.gz`) for the self-trained lexicon: when set,
+    /// [`crate::train_file`] trains in two stages ([`train_self_lex`]).
+    pub news: Option<std::path::PathBuf>,
+    /// Tokens of the news corpus to read at most.
+    pub news_tokens: usize,
+    /// Sentences on each side used for context aggregation (0 = none); training sentences
+    /// are taken in file order, as documents run on in ANERcorp.
+    pub doc_window: usize,
+    /// Probability of hiding a training token's word-identity features (word dropout).
+    pub word_dropout: f32,
 }
 
 impl Default for TrainOptions {
@@ -36,12 +48,20 @@ impl Default for TrainOptions {
             seed: 1,
             bits: DEFAULT_BITS,
             verbose: false,
+            news: None,
+            news_tokens: 30_000_000,
+            doc_window: DEFAULT_DOC_WINDOW,
+            word_dropout: DEFAULT_WORD_DROPOUT,
         }
     }
 }
 
 /// Default number of epochs.
 pub const DEFAULT_EPOCHS: usize = 12;
+/// Default context-aggregation window (sentences on each side).
+pub const DEFAULT_DOC_WINDOW: usize = 10;
+/// Default word-dropout probability.
+pub const DEFAULT_WORD_DROPOUT: f32 = 0.2;
 /// Default feature-hash bits (2^20 rows × 9 labels).
 pub const DEFAULT_BITS: u32 = 20;
 
@@ -77,19 +97,180 @@ pub fn train_with(
     res: &Resources,
     sentences: &[Sentence],
     opts: &TrainOptions,
+    on_epoch: impl FnMut(usize, &Model),
+) -> Model {
+    let bits = opts.bits.clamp(8, 26);
+    let sents: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| !s.tokens.is_empty() && s.tokens.len() == s.tags.len())
+        .collect();
+    let agg = doc_agg(&sents, opts.doc_window);
+    let mut scratch = Scratch::default();
+    let data: Vec<(FeatureRows, Vec<usize>)> = sents
+        .iter()
+        .enumerate()
+        .map(|(i, s)| featurize(res, s, bits, &mut scratch, ctx(&agg, i, opts.doc_window)))
+        .collect();
+    let mut m = train_rows(&data, opts, on_epoch);
+    m.doc_window = opts.doc_window as u32;
+    m
+}
+
+fn doc_agg(sents: &[&Sentence], window: usize) -> DocAgg {
+    if window == 0 {
+        return DocAgg::default();
+    }
+    let toks: Vec<Vec<&str>> = sents
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    DocAgg::build(&toks)
+}
+
+fn ctx(agg: &DocAgg, sentence: usize, window: usize) -> Option<DocCtx<'_>> {
+    (window > 0).then_some(DocCtx {
+        agg,
+        sentence,
+        window,
+    })
+}
+
+fn featurize(
+    res: &Resources,
+    s: &Sentence,
+    bits: u32,
+    scratch: &mut Scratch,
+    doc: Option<DocCtx<'_>>,
+) -> (FeatureRows, Vec<usize>) {
+    let mut rows = FeatureRows::default();
+    extract_in_doc(res, &s.tokens, bits, scratch, &mut rows, doc);
+    (rows, s.tags.iter().map(|t| t.index()).collect())
+}
+
+/// Tags every sentence of `corpus` with `model` and counts the labels of each word.
+pub fn tag_corpus(model: &Model, res: &Resources, corpus: &Corpus, opts: &LexOptions) -> AutoLex {
+    let mut scratch = Scratch::default();
+    let mut rows = FeatureRows::default();
+    let mut em = Vec::new();
+    let mut path = Vec::new();
+    let mut counter = LexCounter::new();
+    corpus.for_each_sentence(|words| {
+        extract(res, words, model.bits, &mut scratch, &mut rows);
+        model.emissions(&rows, &mut em);
+        model.viterbi(&em, &mut path);
+        for (w, &l) in words.iter().zip(&path) {
+            counter.add(w, l);
+        }
+    });
+    counter.finish(opts.min_count, opts.min_pct)
+}
+
+/// Parameters of the self-trained lexicon.
+#[derive(Debug, Clone)]
+pub struct LexOptions {
+    /// Minimum occurrences of a word in the corpus.
+    pub min_count: u32,
+    /// Minimum percentage of entity labels.
+    pub min_pct: u8,
+}
+
+impl Default for LexOptions {
+    fn default() -> Self {
+        LexOptions {
+            min_count: 3,
+            min_pct: 5,
+        }
+    }
+}
+
+/// Two-stage training with a self-trained lexicon: first-stage models trained on each half of
+/// the data tag the unlabelled `corpus`; the second stage learns from lexicon features built
+/// by the model that did *not* see a sentence (so the features are as reliable in training
+/// as on new text), and ships with the lexicon of a first-stage model trained on all data.
+pub fn train_self_lex(
+    res: &Resources,
+    sentences: &[Sentence],
+    corpus: &Corpus,
+    opts: &TrainOptions,
+    lex_opts: &LexOptions,
+    on_epoch: impl FnMut(usize, &Model),
+) -> Model {
+    let mut base = res.clone();
+    base.lexicon = AutoLex::new();
+    let sents: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| !s.tokens.is_empty() && s.tokens.len() == s.tags.len())
+        .collect();
+    let half = sents.len() / 2;
+    let (a, b): (Vec<Sentence>, Vec<Sentence>) = (
+        sents[..half].iter().map(|s| (*s).clone()).collect(),
+        sents[half..].iter().map(|s| (*s).clone()).collect(),
+    );
+    // first-stage models tag news sentence by sentence: no document context
+    let quiet = TrainOptions {
+        verbose: false,
+        doc_window: 0,
+        ..opts.clone()
+    };
+    let t0 = std::time::Instant::now();
+    let lex_of = |part: &[Sentence]| {
+        let m = train_with(&base, part, &quiet, |_, _| {});
+        tag_corpus(&m, &base, corpus, lex_opts)
+    };
+    let lex_a = lex_of(&a);
+    let lex_b = lex_of(&b);
+    let all: Vec<Sentence> = sents.iter().map(|s| (*s).clone()).collect();
+    let lex_all = lex_of(&all);
+    if opts.verbose {
+        eprintln!(
+            "self-trained lexicons: {} / {} / {} words ({:.1}s)",
+            lex_a.len(),
+            lex_b.len(),
+            lex_all.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let bits = opts.bits.clamp(8, 26);
+    let mut scratch = Scratch::default();
+    let mut res_a = base.clone();
+    res_a.lexicon = lex_b;
+    let mut res_b = base;
+    res_b.lexicon = lex_a;
+    let agg = doc_agg(&sents, opts.doc_window);
+    let mut data = Vec::with_capacity(sents.len());
+    for (i, s) in a.iter().enumerate() {
+        data.push(featurize(
+            &res_a,
+            s,
+            bits,
+            &mut scratch,
+            ctx(&agg, i, opts.doc_window),
+        ));
+    }
+    for (i, s) in b.iter().enumerate() {
+        let c = ctx(&agg, half + i, opts.doc_window);
+        data.push(featurize(&res_b, s, bits, &mut scratch, c));
+    }
+    let mut on_epoch = on_epoch;
+    let window = opts.doc_window as u32;
+    let mut m = train_rows(&data, opts, |ep, m| {
+        let mut m = m.clone();
+        m.lexicon = lex_all.clone();
+        m.doc_window = window;
+        on_epoch(ep, &m)
+    });
+    m.lexicon = lex_all;
+    m.doc_window = window;
+    m
+}
+
+/// The perceptron over precomputed feature rows and gold label indices.
+fn train_rows(
+    data: &[(FeatureRows, Vec<usize>)],
+    opts: &TrainOptions,
     mut on_epoch: impl FnMut(usize, &Model),
 ) -> Model {
     let bits = opts.bits.clamp(8, 26);
-    let mut scratch = Scratch::default();
-    let data: Vec<(FeatureRows, Vec<usize>)> = sentences
-        .iter()
-        .filter(|s| !s.tokens.is_empty() && s.tokens.len() == s.tags.len())
-        .map(|s| {
-            let mut rows = FeatureRows::default();
-            extract(res, &s.tokens, bits, &mut scratch, &mut rows);
-            (rows, s.tags.iter().map(|t| t.index()).collect())
-        })
-        .collect();
     let mut w = Model::zeros(bits);
     // accumulated c * update, for averaging: avg = w - acc / c
     let mut acc = Model::zeros(bits);
@@ -98,6 +279,7 @@ pub fn train_with(
     let mut rng = Rng(opts.seed ^ 0x6D61_7273_6164);
     let mut em = Vec::new();
     let mut pred = Vec::new();
+    let mut skip: Vec<usize> = Vec::new();
     for epoch in 0..opts.epochs {
         for i in (1..order.len()).rev() {
             let j = rng.below(i + 1);
@@ -106,18 +288,35 @@ pub fn train_with(
         let mut errors = 0usize;
         for &k in &order {
             let (rows, gold) = &data[k];
-            w.emissions(rows, &mut em);
+            let n = gold.len();
+            // word dropout: some tokens are shown without their word-identity features
+            skip.clear();
+            for i in 0..n {
+                let drop = opts.word_dropout > 0.0
+                    && ((rng.next() >> 40) as f32 / 16_777_216.0) < opts.word_dropout;
+                skip.push(if drop { rows.nid[i] as usize } else { 0 });
+            }
+            em.clear();
+            em.resize(n * L, 0.0);
+            for i in 0..n {
+                let e = &mut em[i * L..i * L + L];
+                for &f in &rows.token(i)[skip[i]..] {
+                    let base = f as usize * L;
+                    for (x, wt) in e.iter_mut().zip(&w.weights[base..base + L]) {
+                        *x += wt;
+                    }
+                }
+            }
             w.viterbi(&em, &mut pred);
             if pred == *gold {
                 c += 1.0;
                 continue;
             }
-            let n = gold.len();
             for i in 0..n {
                 let (g, p) = (gold[i], pred[i]);
                 if g != p {
                     errors += 1;
-                    for &f in rows.token(i) {
+                    for &f in &rows.token(i)[skip[i]..] {
                         let base = f as usize * L;
                         w.weights[base + g] += 1.0;
                         w.weights[base + p] -= 1.0;
@@ -150,7 +349,8 @@ pub fn train_with(
             }
             c += 1.0;
         }
-        let avg = average(&w, &acc, c);
+        let mut avg = average(&w, &acc, c);
+        avg.doc_window = opts.doc_window as u32;
         if opts.verbose {
             eprintln!(
                 "epoch {:>2}: {} token errors in {} sentences",
@@ -164,7 +364,9 @@ pub fn train_with(
             return avg;
         }
     }
-    average(&w, &acc, c)
+    let mut avg = average(&w, &acc, c);
+    avg.doc_window = opts.doc_window as u32;
+    avg
 }
 
 fn average(w: &Model, acc: &Model, c: f32) -> Model {
@@ -224,7 +426,7 @@ mod tests {
             epochs: 1,
             seed: 0,
             bits: 12,
-            verbose: false,
+            ..TrainOptions::default()
         };
         let res = Resources::default();
         let m = train_with(&res, &data, &opts, |_, _| {});
@@ -246,7 +448,7 @@ mod tests {
             epochs: 5,
             seed: 7,
             bits: 14,
-            verbose: false,
+            ..TrainOptions::default()
         };
         let res = Resources::default();
         let m1 = train_with(&res, &data, &opts, |_, _| {});

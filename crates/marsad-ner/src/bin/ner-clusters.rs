@@ -2,21 +2,14 @@
 //!
 //! `cargo run --release -p marsad-ner --bin ner-clusters -- /work/shared/data/news data/ner/clusters.tsv`
 
-use flate2::read::MultiGzDecoder;
-use marsad_ner::clusters::{induce, ClusterOptions, Corpus};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use marsad_ner::clusters::{induce, read_news, ClusterOptions};
+use std::io::Write;
+use std::path::PathBuf;
 use std::time::Instant;
-
-#[derive(serde::Deserialize)]
-struct Doc {
-    title: Option<String>,
-    text: Option<String>,
-}
 
 fn usage() -> ! {
     eprintln!(
-        "usage: ner-clusters NEWS_DIR OUT.tsv [--vocab N] [--contexts N] [--max-tokens N] [--depth N] [--min-count N]"
+        "usage: ner-clusters NEWS_DIR OUT.tsv [--vocab N] [--contexts N] [--max-tokens N] [--depth N] [--min-count N] [--offsets -2,-1,1,2]"
     );
     std::process::exit(2)
 }
@@ -31,6 +24,15 @@ fn main() {
     let mut opts = ClusterOptions::default();
     let mut i = 2;
     while i < args.len() {
+        if args[i] == "--offsets" {
+            let Some(v) = args.get(i + 1) else { usage() };
+            opts.offsets = v
+                .split(',')
+                .map(|x| x.parse::<isize>().unwrap_or_else(|_| usage()))
+                .collect();
+            i += 2;
+            continue;
+        }
         let val = args.get(i + 1).and_then(|v| v.parse::<usize>().ok());
         let Some(val) = val else { usage() };
         match args[i].as_str() {
@@ -75,39 +77,4 @@ fn main() {
         eprintln!("ner-clusters: {}: {e}", out.display());
         std::process::exit(1);
     }
-}
-
-/// Reads `*.jsonl.gz` files of `dir` in name order, title and text of each document, until
-/// `max_tokens`. Duplicate bodies are skipped.
-fn read_news(dir: &Path, max_tokens: usize) -> Result<Corpus, String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".jsonl.gz"))
-        .collect();
-    files.sort();
-    let mut corpus = Corpus::new();
-    let mut seen = std::collections::HashSet::new();
-    for f in files {
-        let file = std::fs::File::open(&f).map_err(|e| format!("{}: {e}", f.display()))?;
-        let rd = BufReader::new(MultiGzDecoder::new(file));
-        for line in rd.lines() {
-            let Ok(line) = line else { break };
-            let Ok(doc) = serde_json::from_str::<Doc>(&line) else {
-                continue;
-            };
-            let text = doc.text.unwrap_or_default();
-            if !seen.insert(marsad_ner::features::hash_bytes(text.as_bytes())) {
-                continue;
-            }
-            if let Some(t) = doc.title {
-                corpus.add_text(&t);
-            }
-            corpus.add_text(&text);
-            if corpus.tokens() >= max_tokens {
-                return Ok(corpus);
-            }
-        }
-    }
-    Ok(corpus)
 }

@@ -1,13 +1,16 @@
 //! Train, evaluate and run the NER tagger until the `marsad ner` commands exist.
 //!
 //! ```text
-//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--dev FILE] [--without clusters|gazetteer]
+//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N]]
 //! ner eval [--model MODEL.bin] FILE_OR_DIR...
 //! ner tag [--model MODEL.bin] < text
+//! ner calibrate [--model MODEL.bin] HELDOUT.txt [OUT.bin]
 //! ner predict [--model MODEL.bin] FILE   (token, gold, predicted per line)
 //! ```
 
+use marsad_ner::clusters::read_news;
 use marsad_ner::eval::{detect_format, parse_flat, read_text};
+use marsad_ner::train::{train_self_lex, LexOptions};
 use marsad_ner::{Model, Resources, Tagger, TrainOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -15,7 +18,7 @@ use std::time::Instant;
 
 fn usage() -> ! {
     eprintln!(
-        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--dev FILE] [--without clusters|gazetteer]\n  ner eval [--model MODEL.bin] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
+        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N]]\n  ner eval [--model MODEL.bin] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
     );
     std::process::exit(2)
 }
@@ -54,10 +57,14 @@ fn main() {
             "--model" => model = Some(PathBuf::from(val())),
             "--dev" => dev = Some(PathBuf::from(val())),
             "--without" => ablate.push(val()),
+            "--news" => opts.news = Some(PathBuf::from(val())),
+            "--news-tokens" => opts.news_tokens = num() as usize,
             "--o-bias" => o_bias = val().parse().unwrap_or_else(|_| usage()),
             "--epochs" => opts.epochs = num() as usize,
             "--seed" => opts.seed = num(),
             "--bits" => opts.bits = num() as u32,
+            "--doc-window" => opts.doc_window = num() as usize,
+            "--word-dropout" => opts.word_dropout = val().parse().unwrap_or_else(|_| usage()),
             _ if a.starts_with("--") => usage(),
             _ => {
                 pos.push(PathBuf::from(a));
@@ -95,13 +102,38 @@ fn main() {
             let t = tagger(model.as_ref());
             for p in &pos {
                 let text = read_text(p).unwrap_or_else(|e| fail(e));
-                for s in parse_flat(&text, detect_format(&text)) {
-                    let pred = t.tag_tokens(&s.tokens);
+                let sents = parse_flat(&text, detect_format(&text));
+                let toks: Vec<&[String]> = sents.iter().map(|s| s.tokens.as_slice()).collect();
+                for (s, pred) in sents.iter().zip(t.tag_document(&toks)) {
                     for ((w, g), p) in s.tokens.iter().zip(&s.tags).zip(&pred) {
                         println!("{w}\t{g}\t{p}");
                     }
                     println!();
                 }
+            }
+        }
+        "calibrate" => {
+            // prints the temperature that best fits held-out gold labels; with --out, writes
+            // the model with it
+            if pos.is_empty() {
+                usage()
+            }
+            let t = tagger(model.as_ref());
+            let text = read_text(&pos[0]).unwrap_or_else(|e| fail(e));
+            let sents = parse_flat(&text, detect_format(&text));
+            let mut best = (f64::INFINITY, 1.0f32);
+            for k in 0..40 {
+                let temp = 0.002 * 1.2f32.powi(k);
+                let nll = t.gold_nll(&sents, temp);
+                if nll < best.0 {
+                    best = (nll, temp);
+                }
+            }
+            println!("temperature {} (mean NLL {:.4})", best.1, best.0);
+            if let Some(out) = pos.get(1) {
+                let mut m = t.model().clone();
+                m.temperature = best.1;
+                std::fs::write(out, m.to_bytes()).unwrap_or_else(|e| fail(e));
             }
         }
         "tag" => {
@@ -151,12 +183,32 @@ fn train(src: &Path, out: &Path, opts: &TrainOptions, dev: Option<&Path>, ablate
         res.clusters.len()
     );
     let t0 = Instant::now();
-    let m = marsad_ner::train_with(&res, &sents, opts, |ep, m: &Model| {
+    let dev_eval = |ep: usize, m: &Model| {
         if let Some((t, f)) = &dev_text {
             let rep = Tagger::new(m.clone(), res.clone()).eval_text(t, *f);
             eprintln!("  epoch {ep}: dev micro F1 {:.2}", rep.micro_f1());
         }
-    });
+    };
+    let m = match &opts.news {
+        Some(dir) => {
+            let corpus = read_news(dir, opts.news_tokens).unwrap_or_else(|e| fail(e));
+            eprintln!(
+                "read {} news tokens ({:.1}s)",
+                corpus.tokens(),
+                t0.elapsed().as_secs_f64()
+            );
+            train_self_lex(
+                &res,
+                &sents,
+                &corpus,
+                opts,
+                &LexOptions::default(),
+                dev_eval,
+            )
+        }
+        None => marsad_ner::train_with(&res, &sents, opts, dev_eval),
+    }
+    .quantized();
     let secs = t0.elapsed().as_secs_f64();
     let bytes = m.to_bytes();
     std::fs::write(out, &bytes).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
