@@ -24,18 +24,28 @@
 //! - **relative days**: اليوم، أمس/الأمس/البارحة، أول أمس/أول من أمس/أمس الأول، غداً, with an
 //!   optional time of day or يوم before (مساء أمس، صباح اليوم، يوم أمس);
 //! - **relative periods**: الأسبوع الماضي/الجاري/المقبل (week), الشهر الماضي/الجاري/المقبل
-//!   (month), العام/السنة الماضية/الجارية/المقبلة and هذا العام (year); "قبل ١٠ أيام"،
-//!   "قبل يومين"، "قبل ثلاثة أسابيع"، "قبل شهر" (day, week, month or year precision);
+//!   (month), العام/السنة الماضية/الجارية/المقبلة and هذا العام (year); الليلة (الماضية);
+//!   "قبل ١٠ أيام"، "قبل يومين"، "قبل نحو أسبوع"، "قبل شهر" (day, week, month or year
+//!   precision); "منذ يومين" likewise, flagged [`TimeMention::since`] because it also
+//!   measures a duration;
 //! - **digit dates**: 12/3/2018, 12-3-2018, 12.3.2018 (day first, as in Arabic news; month
 //!   first only when the day-first reading is impossible), 2018-03-12, 2018/3/12;
-//! - **years**: عام 2011، العام 2011، سنة ٢٠١١، 2011م، في/منذ/حتى/خلال 2011 → precision year.
+//! - **years**: عام 2011، العام 2011، سنة ٢٠١١، 2011م، في/منذ/حتى/خلال 2011, a timeline heading
+//!   "2011: …", صيف 2012 → precision year.
+//!
+//! A day or month without a year takes the year of an explicit date earlier **in the same
+//! paragraph** ("في 31 أغسطس 2014 … وفي 23 سبتمبر"), or of the previous entry of a
+//! **timeline** (lines that open with a date: "30 يناير 2013: …" then "5 مايو: …"); such
+//! dates count as explicit.
 //!
 //! A month or day-and-month without a year takes its year from the publication date: the most
 //! recent such date not after publication (strictly before it with الماضي, the next one with
 //! المقبل/القادم). Without a
 //! publication date every relative expression is kept with `date: None`, `precision: None` and
-//! [`Basis::Unresolved`]. Not handled: "منذ" + duration (ambiguous between "ago" and "for"),
-//! times of day as clock times, date ranges as ranges (each end is its own mention).
+//! [`Basis::Unresolved`]. Weekdays and year-less months also carry [`TimeMention::future`],
+//! the next occurrence, for events the extractor knows to be planned. Not handled: clock
+//! times, date ranges as ranges (each end is its own mention), dates relative to another
+//! event ("بعد أربعة أيام على التفجير").
 
 use crate::normalize::normalize_word;
 use crate::numbers::parse_number_at;
@@ -79,6 +89,15 @@ pub struct TimeMention {
     pub precision: Option<Precision>,
     /// How it was resolved.
     pub basis: Basis,
+    /// For expressions that name a recurring day or month without saying which one
+    /// (الخميس، يوم السبت، في تموز، 15 نيسان): the next such date at or after publication.
+    /// `date` holds the most recent one, right for reported events; an extractor that knows
+    /// the event is planned or future ("على أن يبدأ تنفيذه الإثنين") should prefer this.
+    pub future: Option<Date>,
+    /// The expression is منذ + a duration ("منذ يومين"): it dates the start N units before
+    /// publication *and* measures a duration, so [`crate::find_quantities`] also reports its
+    /// amount.
+    pub since: bool,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -166,6 +185,10 @@ enum Lex {
     This,
     /// صيف / شتاء / خريف (ربيع is a month head): with a year, year precision.
     Season,
+    /// منذ: "since" before a duration (منذ يومين) or a date (منذ 18 شباط) or a year.
+    Since,
+    /// الليلة: tonight, or last night with الماضية.
+    Tonight,
 }
 
 struct Lexicon {
@@ -290,7 +313,9 @@ fn build_lexicon() -> Lexicon {
         ],
         Lex::DayPrefix,
     );
-    add(&["في", "منذ", "حتى", "خلال", "لعام"], Lex::YearPrep);
+    add(&["في", "حتى", "خلال", "لعام"], Lex::YearPrep);
+    add(&["منذ"], Lex::Since);
+    add(&["الليلة"], Lex::Tonight);
     add(&["هذا", "هذه"], Lex::This);
     add(&["صيف", "شتاء", "خريف"], Lex::Season);
 
@@ -345,9 +370,59 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     published: Option<Date>,
+    /// The year of the last explicit date, for dates that leave it out in the same
+    /// paragraph or in the next lines of a timeline.
+    year_ctx: std::cell::Cell<Option<YearCtx>>,
+}
+
+#[derive(Clone, Copy)]
+struct YearCtx {
+    cal: Cal,
+    year: i32,
+    /// Byte offset where its paragraph (line) starts.
+    para: usize,
+    /// It opens its line, like a timeline entry ("30 يناير 2013: ...").
+    line_initial: bool,
 }
 
 impl<'a> Ctx<'a> {
+    /// Start of the line holding byte `pos`.
+    fn para_start(&self, pos: usize) -> usize {
+        self.text
+            .get(..pos)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |k| k + 1)
+    }
+
+    /// Whether only a day list (digits, و, spaces, punctuation) precedes `pos` on its line:
+    /// the shape of a timeline entry ("3 و5 مايو: ...").
+    fn line_initial(&self, pos: usize) -> bool {
+        let head = self.text.get(self.para_start(pos)..pos).unwrap_or("");
+        head.chars().all(|c| {
+            c.is_whitespace()
+                || crate::tokens::is_digit(c)
+                || c == '\u{0648}'
+                || c.is_ascii_punctuation()
+        })
+    }
+
+    /// Records an explicit year seen at byte `pos`.
+    fn set_year(&self, cal: Cal, year: i32, pos: usize) {
+        self.year_ctx.set(Some(YearCtx {
+            cal,
+            year,
+            para: self.para_start(pos),
+            line_initial: self.line_initial(pos),
+        }));
+    }
+
+    /// The year a date at byte `pos` without one inherits, if any.
+    fn inherited_year(&self, cal: Cal, pos: usize) -> Option<i32> {
+        let c = self.year_ctx.get()?;
+        (c.cal == cal
+            && (c.para == self.para_start(pos) || (c.line_initial && self.line_initial(pos))))
+        .then_some(c.year)
+    }
     fn word(&self, j: usize) -> Option<&'a str> {
         self.toks
             .get(j)
@@ -363,19 +438,32 @@ impl<'a> Ctx<'a> {
     /// Lexicon entry of word `j`, allowing one clitic: و or ف always, ب or ل only before
     /// the article (بالأمس، للشهر). Returns the entry and whether a clitic was stripped.
     fn lex_clitic(&self, j: usize) -> Option<Lex> {
+        self.lex_clitic_n(j).map(|(l, _)| l)
+    }
+
+    /// [`Ctx::lex_clitic`] with the number of clitic letters stripped (0, 1 or 2: وبالأمس).
+    fn lex_clitic_n(&self, j: usize) -> Option<(Lex, usize)> {
         let w = self.word(j)?;
         let lx = lexicon();
         if let Some(l) = lx.words.get(w) {
-            return Some(*l);
+            return Some((*l, 0));
         }
-        let rest = w.strip_prefix(['\u{0648}', '\u{0641}']).or_else(|| {
-            w.strip_prefix(['\u{0628}', '\u{0644}'])
-                .filter(|r| r.starts_with("\u{0627}\u{0644}"))
-        })?;
-        if rest.chars().count() < 2 {
+        let (w, n) = match w.strip_prefix(['\u{0648}', '\u{0641}']) {
+            Some(rest) => {
+                if let Some(l) = lx.words.get(rest).filter(|_| rest.chars().count() >= 2) {
+                    return Some((*l, 1));
+                }
+                (rest, 1)
+            }
+            None => (w, 0),
+        };
+        let rest = w
+            .strip_prefix(['\u{0628}', '\u{0644}'])
+            .filter(|r| r.starts_with("\u{0627}\u{0644}"))?;
+        if rest.chars().count() < 3 {
             return None;
         }
-        lx.words.get(rest).copied()
+        lx.words.get(rest).map(|l| (*l, n + 1))
     }
 
     fn number(&self, j: usize) -> Option<(f64, &'a str)> {
@@ -471,12 +559,16 @@ fn mention(
             date: Some(d),
             precision: Some(precision),
             basis,
+            future: None,
+            since: false,
         },
         None => TimeMention {
             span,
             date: None,
             precision: None,
             basis: Basis::Unresolved,
+            future: None,
+            since: false,
         },
     }
 }
@@ -505,18 +597,21 @@ pub fn find_times_in(text: &str, toks: &[Token], published: Option<Date>) -> Vec
         text,
         toks,
         published,
+        year_ctx: std::cell::Cell::new(None),
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match match_at(&cx, i) {
             Some((mut m, next)) => {
-                // A clitic on the first word (وأمس، بالأمس) is not part of the expression.
-                if m.span.start == toks[i].span.start
-                    && cx.lex(i).is_none()
-                    && cx.lex_clitic(i).is_some()
-                {
-                    m.span.start = crate::tokens::after_first_letter(text, m.span.start);
+                // A clitic on the first word (وأمس، بالأمس، وبالأمس) is not part of the
+                // expression.
+                if m.span.start == toks[i].span.start {
+                    if let Some((_, n)) = cx.lex_clitic_n(i) {
+                        for _ in 0..n {
+                            m.span.start = crate::tokens::after_first_letter(text, m.span.start);
+                        }
+                    }
                 }
                 out.push(m);
                 i = next.max(i + 1);
@@ -727,10 +822,22 @@ fn month_tail(
             return None;
         }
         let date = date_of(y)?;
+        cx.set_year(cal, y, span.start);
         return Some((
             mention(span, Some(date), precision, Basis::Explicit),
             end + 1,
         ));
+    }
+    // The year of an explicit date earlier in the paragraph or timeline.
+    if rel.is_none() {
+        if let Some(y) = cx.inherited_year(cal, span.start) {
+            if let Some(date) = date_of(y) {
+                return Some((
+                    mention(span, Some(date), precision, Basis::Explicit),
+                    end + 1,
+                ));
+            }
+        }
     }
     let Some(pub_date) = cx.published else {
         return Some((mention(span, None, precision, Basis::Unresolved), end + 1));
@@ -741,6 +848,7 @@ fn month_tail(
     };
     // The most recent such date not after publication (the next with المقبل).
     let this = date_of(pub_year);
+    let mut future = None;
     let date = match rel {
         Some(1) => match this {
             Some(d) if d > pub_date => Some(d),
@@ -761,6 +869,12 @@ fn month_tail(
             }
         }
         _ => {
+            future = match (cal, day) {
+                (Cal::Gregorian, None) if month >= pub_date.month() => this,
+                (Cal::Hijri, None) if month >= gregorian_to_hijri(pub_date).1 => this,
+                (_, Some(_)) if this.is_some_and(|d| d >= pub_date) => this,
+                _ => date_of(pub_year + 1),
+            };
             // Compare at the expression's precision: a month not after the publication month.
             let first = date_of(pub_year).and_then(|d| match (cal, day) {
                 (Cal::Gregorian, None) => Date::new(d.year(), d.month(), 1).ok(),
@@ -773,7 +887,9 @@ fn month_tail(
             }
         }
     };
-    Some((mention(span, date, precision, Basis::Relative), end + 1))
+    let mut m = mention(span, date, precision, Basis::Relative);
+    m.future = future.filter(|_| m.date.is_some());
+    Some((m, end + 1))
 }
 
 /// عام 2011 is handled in the word patterns; here: 2011م and في/منذ 2011.
@@ -783,8 +899,13 @@ fn bare_year(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
         return None;
     }
     let suffix_m = cx.word(i + 1) == Some("\u{0645}");
-    let prep = i > 0 && matches!(cx.lex_clitic(i - 1), Some(Lex::YearPrep));
-    if !suffix_m && !prep {
+    let prep = i > 0 && matches!(cx.lex_clitic(i - 1), Some(Lex::YearPrep | Lex::Since));
+    // A timeline heading: "2011: وقعت سوريا ..."
+    let heading = cx.is_punct(i + 1, &[":"]) && cx.line_initial(cx.toks[i].span.start);
+    if heading {
+        cx.set_year(Cal::Gregorian, y, cx.toks[i].span.start);
+    }
+    if !suffix_m && !prep && !heading {
         return None;
     }
     // "في 2000 غارة" is a quantity.
@@ -956,7 +1077,19 @@ fn word_pattern(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
             );
             Some((m, i + 2))
         }
-        Lex::Before => before(cx, i),
+        Lex::Before => before(cx, i, false),
+        Lex::Since => before(cx, i, true),
+        Lex::Tonight => {
+            let (off, end) = match cx.lex(i + 1) {
+                Some(Lex::Rel(-1)) => (-1, i + 1),
+                _ => (0, i),
+            };
+            let span = cx.span(i, end);
+            Some((
+                relative(cx, span, |d| Some(d.add_days(off)), Precision::Day),
+                end + 1,
+            ))
+        }
         _ => day_expression(cx, i, i),
     }
 }
@@ -1046,6 +1179,13 @@ fn day_expression(cx: &Ctx<'_>, start: usize, j: usize) -> Option<(TimeMention, 
                 },
                 Precision::Day,
             );
+            let mut m = m;
+            if rel == 2 {
+                m.future = cx
+                    .published
+                    .filter(|_| m.date.is_some())
+                    .map(|d| d.add_days((i64::from(wd) - i64::from(d.weekday())).rem_euclid(7)));
+            }
             Some((m, end + 1))
         }
         _ => None,
@@ -1053,20 +1193,31 @@ fn day_expression(cx: &Ctx<'_>, start: usize, j: usize) -> Option<(TimeMention, 
 }
 
 /// قبل ١٠ أيام، قبل يومين، قبل أسبوع، قبل ثلاثة أشهر.
-fn before(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
+fn before(cx: &Ctx<'_>, i: usize, since: bool) -> Option<(TimeMention, usize)> {
     use crate::numbers::Unit;
-    let (n, unit, end) = if let Some(p) = parse_number_at(cx.toks, i + 1).filter(|p| !p.vague) {
+    // An optional approximation: قبل نحو أسبوع، منذ أكثر من عام.
+    let mut q = i + 1;
+    let approx = ["نحو", "حوالي", "حوالى", "قرابة", "زهاء", "أكثر", "أقل"];
+    if let Some(w) = cx.word(q) {
+        if approx.iter().any(|a| normalize_word(a) == w) {
+            q += 1;
+            if cx.word(q) == Some("\u{0645}\u{0646}") {
+                q += 1;
+            }
+        }
+    }
+    let (n, unit, end) = if let Some(p) = parse_number_at(cx.toks, q).filter(|p| !p.vague) {
         let u = crate::numbers::unit_of(cx.word(p.end)?)?;
         (p.value, u, p.end)
     } else {
-        let w = cx.word(i + 1)?;
+        let w = cx.word(q)?;
         if let Some(u) = crate::numbers::dual_unit_of(w) {
-            (2.0, u, i + 1)
+            (2.0, u, q)
         } else if ["يوم", "أسبوع", "شهر", "عام", "سنة"]
             .iter()
             .any(|s| normalize_word(s) == w)
         {
-            (1.0, crate::numbers::unit_of(w)?, i + 1)
+            (1.0, crate::numbers::unit_of(w)?, q)
         } else {
             return None;
         }
@@ -1074,9 +1225,13 @@ fn before(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
     if !(n > 0.0 && n <= 10_000.0) {
         return None;
     }
+    // منذ عام 2011 is a year, not "a year ago".
+    if cx.year_at(end + 1).is_some() {
+        return None;
+    }
     let span = cx.span(i, end);
     let k = n.round() as i64;
-    let m = match unit {
+    let mut m = match unit {
         Unit::Day => relative(cx, span, |d| Some(d.add_days(-k)), Precision::Day),
         Unit::Week => relative(cx, span, |d| Some(d.add_days(-7 * k)), Precision::Week),
         Unit::Month => relative(
@@ -1096,6 +1251,7 @@ fn before(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
         ),
         _ => return None,
     };
+    m.since = since;
     Some((m, end + 1))
 }
 
@@ -1466,6 +1622,80 @@ mod tests {
         }
         // explicit dates need no publication date
         assert_eq!(t("15 نيسان 2018", None)[0].3, Basis::Explicit);
+    }
+
+    #[test]
+    fn since_is_a_date_and_a_duration() {
+        let m = &find_times("المياه بدأت تعود منذ يومين", Some(p()))[0];
+        assert_eq!(m.date, Some(d(2018, 4, 18)));
+        assert!(m.since);
+        assert!(!find_times("قبل يومين", Some(p()))[0].since);
+        assert_eq!(one("قبل نحو أسبوع", p()).0, "قبل نحو أسبوع");
+        assert_eq!(one("منذ أكثر من عام", p()).1, "2017-01-01");
+        assert_eq!(
+            one("منذ 18 شباط", p()),
+            ("18 شباط".into(), "2018-02-18".into(), Precision::Day)
+        );
+        assert_eq!(one("منذ 2011", p()).1, "2011-01-01");
+    }
+
+    #[test]
+    fn future_alternative_for_weekdays_and_months() {
+        // published on Sunday 2018-04-29: "on Monday" is 04-23 if reported, 04-30 if planned
+        let m = &find_times("على أن يبدأ تنفيذه الإثنين", Some(d(2018, 4, 29)))[0];
+        assert_eq!(m.date, Some(d(2018, 4, 23)));
+        assert_eq!(m.future, Some(d(2018, 4, 30)));
+        let m = &find_times("في تموز", Some(p()))[0];
+        assert_eq!(
+            (m.date, m.future),
+            (Some(d(2017, 7, 1)), Some(d(2018, 7, 1)))
+        );
+        let m = &find_times("في 15 آذار", Some(p()))[0];
+        assert_eq!(m.future, Some(d(2019, 3, 15)));
+        assert_eq!(find_times("الخميس الماضي", Some(p()))[0].future, None);
+        assert_eq!(find_times("الخميس", None)[0].future, None);
+    }
+
+    #[test]
+    fn year_from_the_paragraph_or_timeline() {
+        let s = "في 31 أغسطس 2014 أسقطت طائرة. وفي 23 سبتمبر أسقطت مقاتلة.\nوفي 5 مايو حدث شيء";
+        let got = t(s, Some(p()));
+        assert_eq!(got[1].1.as_deref(), Some("2014-09-23"));
+        assert_eq!(got[1].3, Basis::Explicit);
+        // a new paragraph falls back to the publication date
+        assert_eq!(got[2].1.as_deref(), Some("2017-05-05"));
+        let timeline = "30 يناير 2013: غارة.\n3 و5 مايو: غارتان.\n7 ديسمبر: اتهام.\n18 يناير 2015: غارة.\n29 يوليو: قتل.";
+        let dates: Vec<String> = t(timeline, Some(p()))
+            .into_iter()
+            .filter_map(|m| m.1)
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                "2013-01-30",
+                "2013-05-05",
+                "2013-12-07",
+                "2015-01-18",
+                "2015-07-29"
+            ]
+        );
+        let headings = "2011: وقعت سوريا.\nفي مارس: احتجاجات.";
+        let got = t(headings, Some(p()));
+        assert_eq!(got[0].1.as_deref(), Some("2011-01-01"));
+        assert_eq!(got[1].1.as_deref(), Some("2018-03-01")); // "في مارس" is not a timeline entry
+                                                             // الماضي still resolves against publication
+        let s = "في آذار 2011 بدأت. وفي 15 شباط الماضي انتهت";
+        assert_eq!(t(s, Some(p()))[1].1.as_deref(), Some("2018-02-15"));
+    }
+
+    #[test]
+    fn double_clitics_and_tonight() {
+        assert_eq!(
+            one("وبالأمس أعلنت", p()),
+            ("الأمس".into(), "2018-04-19".into(), Precision::Day)
+        );
+        assert_eq!(one("الليلة الماضية", p()).1, "2018-04-19");
+        assert_eq!(one("الليلة", p()).1, "2018-04-20");
     }
 
     #[test]

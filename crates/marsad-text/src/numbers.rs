@@ -23,7 +23,8 @@
 //!   المدنيين"), with the article after a vague amount ("عشرات القتلى"), `%` and "في المئة".
 //!
 //! Not reported: numbers inside date expressions (the [`crate::dates`] module finds them and
-//! [`find_quantities`] excludes their spans; "قبل ١٠ أيام" is a date, not a quantity), and bare
+//! [`find_quantities`] excludes their spans; "قبل ١٠ أيام" is a date, not a quantity, while
+//! "منذ 20 يوماً" is both and is reported), and bare
 //! four-digit integers between 1900 and 2100 with no unit, scale or qualifier (years).
 
 use crate::dates::find_times_in;
@@ -1107,8 +1108,10 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// ```
 pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
     let toks = tokenize(text);
+    // "منذ 20 يوماً" is both a date and a duration: keep its amount.
     let times: Vec<Range<usize>> = find_times_in(text, &toks, None)
         .into_iter()
+        .filter(|t| !t.since)
         .map(|t| t.span)
         .collect();
     find_quantities_in(text, &toks, &times)
@@ -1549,6 +1552,7 @@ mod tests {
         assert!(find_quantities("في 15 نيسان 2018").is_empty());
         assert!(find_quantities("بتاريخ 12/3/2018").is_empty());
         assert!(find_quantities("قتل قبل ١٠ أيام").is_empty());
+        assert_eq!(v("المستمرة منذ 20 يوماً"), 20.0);
         assert_eq!(v("أحصى 2000 غارة"), 2000.0);
     }
 
