@@ -32,7 +32,8 @@ pub use dates::{
 };
 pub use normalize::{is_normalized, normalize, normalize_into, normalize_word, Normalized};
 pub use numbers::{
-    find_quantities, find_quantities_in, parse_number, Qualifier, QuantityMention, Unit,
+    find_quantities, find_quantities_in, parse_number, unit_of_word, GrammaticalNumber, Qualifier,
+    QuantityMention, Unit,
 };
 pub use sentences::sentences;
 pub use tokens::{for_each_token, tokenize, Token, TokenKind};

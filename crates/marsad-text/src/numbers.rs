@@ -95,6 +95,8 @@ pub enum Unit {
     Victim,
     /// مستشفى / مشفى.
     Hospital,
+    /// مركز (a centre: medical, civil-defence ...).
+    Centre,
     /// بلاغ / تقرير.
     Report,
     /// دفعة (a batch, e.g. of evacuees).
@@ -151,6 +153,7 @@ impl Unit {
             Refugee => "refugee",
             Victim => "victim",
             Hospital => "hospital",
+            Centre => "centre",
             Report => "report",
             Batch => "batch",
             Missile => "missile",
@@ -349,6 +352,7 @@ enum W {
 struct Tables {
     words: HashMap<String, W>,
     units: HashMap<String, Unit>,
+    singulars: HashMap<String, Unit>,
     duals: HashMap<String, Unit>,
     qualifiers: Vec<(Vec<String>, Qualifier)>,
 }
@@ -441,6 +445,18 @@ fn build_tables() -> Tables {
     add(&["عشرات"], W::Vague(12.0));
     add(&["مئات", "مئآت"], W::Vague(100.0));
     add(&["عدة", "بضعة", "بضع"], W::Vague(3.0));
+    // Feminine accusative forms: "ستاً من ثماني غارات".
+    for (v, f) in [
+        (3.0, "ثلاثاً"),
+        (4.0, "أربعاً"),
+        (5.0, "خمساً"),
+        (6.0, "ستاً"),
+        (7.0, "سبعاً"),
+        (9.0, "تسعاً"),
+        (10.0, "عشراً"),
+    ] {
+        add(&[f], W::Val(v));
+    }
 
     let mut units = HashMap::new();
     let mut duals = HashMap::new();
@@ -492,14 +508,14 @@ fn build_tables() -> Tables {
                 "أخرون",
                 "أخرين",
             ],
-            &["شخصين", "شخصان"],
+            &["شخصين", "شخصان", "آخران"],
         ),
         (
             Unit::Civilian,
             &[
                 "مدني",
-                "مدنين",
                 "مدنياً",
+                "مدنين",
                 "مدنيين",
                 "مدنيون",
                 "المدنيين",
@@ -509,7 +525,7 @@ fn build_tables() -> Tables {
                 "مواطنون",
                 "المواطنين",
             ],
-            &[],
+            &["مدنيان"],
         ),
         (
             Unit::Killed,
@@ -602,7 +618,7 @@ fn build_tables() -> Tables {
         (
             Unit::Soldier,
             &["جندي", "جندياً", "جنود", "الجنود"],
-            &["جنديين"],
+            &["جنديين", "جنديان"],
         ),
         (
             Unit::Refugee,
@@ -610,6 +626,11 @@ fn build_tables() -> Tables {
             &[],
         ),
         (Unit::Victim, &["ضحية", "ضحايا", "الضحايا"], &["ضحيتين"]),
+        (
+            Unit::Centre,
+            &["مركز", "مركزاً", "مراكز"],
+            &["مركزين", "مركزان"],
+        ),
         (
             Unit::Hospital,
             &["مستشفى", "مستشفيات", "المستشفيات", "مشفى", "مشافي"],
@@ -676,9 +697,14 @@ fn build_tables() -> Tables {
         (Unit::Dollar, &["دولار", "دولاراً", "دولارات"], &[]),
         (Unit::Lira, &["ليرة", "ليرات"], &[]),
     ];
+    let mut singulars = HashMap::new();
     for (u, forms, dual_forms) in unit_table {
-        for f in *forms {
+        for (k, f) in forms.iter().enumerate() {
             units.insert(normalize_word(f), *u);
+            // The first form is the singular, the second often its accusative (شخصاً).
+            if *u != Unit::Percent && (k == 0 || (k == 1 && f.ends_with("اً"))) {
+                singulars.insert(normalize_word(f), *u);
+            }
         }
         for f in *dual_forms {
             duals.insert(normalize_word(f), *u);
@@ -716,6 +742,7 @@ fn build_tables() -> Tables {
     Tables {
         words,
         units,
+        singulars,
         duals,
         qualifiers,
     }
@@ -742,6 +769,39 @@ fn word_clitic(norm: &str) -> Option<W> {
 
 fn is_tens(v: f64) -> bool {
     (20.0..100.0).contains(&v) && v % 10.0 == 0.0
+}
+
+/// The grammatical number of a unit word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GrammaticalNumber {
+    /// شخص، طناً: one (when no number goes with it).
+    Singular,
+    /// شخصين، قتيلان: two.
+    Dual,
+    /// أشخاص، قتلى: more than two (or counted by a number).
+    Plural,
+}
+
+/// Looks up a normalized word in the unit lexicon: its unit and grammatical number.
+/// Extractors use it to read a bare singular ("مقتل شخص" = 1 killed) or dual as a count;
+/// [`find_quantities`] itself reports duals only, since a bare singular is usually not an
+/// amount.
+///
+/// ```
+/// use marsad_text::{normalize_word, unit_of_word, GrammaticalNumber, Unit};
+/// assert_eq!(unit_of_word(&normalize_word("طفل")), Some((Unit::Child, GrammaticalNumber::Singular)));
+/// assert_eq!(unit_of_word(&normalize_word("قتلى")), Some((Unit::Killed, GrammaticalNumber::Plural)));
+/// assert_eq!(unit_of_word(&normalize_word("جريحين")), Some((Unit::Injured, GrammaticalNumber::Dual)));
+/// ```
+pub fn unit_of_word(norm: &str) -> Option<(Unit, GrammaticalNumber)> {
+    let t = tables();
+    if let Some(u) = t.duals.get(norm) {
+        return Some((*u, GrammaticalNumber::Dual));
+    }
+    if let Some(u) = t.singulars.get(norm) {
+        return Some((*u, GrammaticalNumber::Singular));
+    }
+    t.units.get(norm).map(|u| (*u, GrammaticalNumber::Plural))
 }
 
 /// The unit named by a normalized word (any number form), if any.
@@ -1397,6 +1457,11 @@ mod tests {
     }
 
     #[test]
+    fn feminine_accusative_forms() {
+        assert_eq!(q("إن ستاً من ثماني غارات جرت في سورية")[0].1, 6.0);
+    }
+
+    #[test]
     fn digits_with_scale_words() {
         assert_eq!(v("نزح 3 آلاف شخص"), 3000.0);
         assert_eq!(v("نزح 2.5 مليون شخص"), 2.5e6);
@@ -1417,6 +1482,9 @@ mod tests {
         assert_eq!(v("قتل مدنيين اثنين"), 2.0);
         // plural/dual-ambiguous forms are plurals
         assert!(find_quantities("قتل مدنيين").is_empty());
+        assert_eq!(q("قتل مدنيان وأصيب آخران")[0].2, Some(Unit::Civilian));
+        assert_eq!(q("قتل مدنيان وأصيب آخران")[1].1, 2.0);
+        assert_eq!(q("وأصيب جنديان بجروح")[0].2, Some(Unit::Soldier));
     }
 
     #[test]
