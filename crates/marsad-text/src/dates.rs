@@ -1699,6 +1699,16 @@ mod tests {
     }
 
     #[test]
+    fn find_times_in_and_basis_names() {
+        let s = "وصلت القافلة أمس";
+        let toks = crate::tokenize(s);
+        assert_eq!(find_times_in(s, &toks, Some(p())), find_times(s, Some(p())));
+        assert_eq!(Basis::Explicit.as_str(), "explicit");
+        assert_eq!(Basis::Relative.as_str(), "relative");
+        assert_eq!(Basis::Unresolved.as_str(), "unresolved");
+    }
+
+    #[test]
     fn seed_expressions() {
         let s = "قالت مصادر أول أمس إن الانسحاب سيتم في منتصف نيسان بعد حصار دام 46 يوماً";
         let got = t(s, Some(d(2018, 4, 3)));

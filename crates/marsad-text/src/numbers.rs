@@ -1625,6 +1625,22 @@ mod tests {
     }
 
     #[test]
+    fn find_quantities_in_uses_given_tokens_and_exclusions() {
+        let s = "قتل 12 شخصاً في 15 نيسان";
+        let toks = crate::tokenize(s);
+        // nothing excluded: 15 is still not a quantity (no unit) but 12 is
+        let all = find_quantities_in(s, &toks, &[]);
+        assert_eq!(
+            all.iter().map(|q| q.value).collect::<Vec<_>>(),
+            [12.0, 15.0]
+        );
+        // excluding the first number's span drops it
+        let start = s.find("12").unwrap();
+        let kept = find_quantities_in(s, &toks, &[start..start + 2]);
+        assert_eq!(kept.iter().map(|q| q.value).collect::<Vec<_>>(), [15.0]);
+    }
+
+    #[test]
     fn clitic_on_number_word_is_outside_span() {
         let s = "أربعة قتلى وأربعة جرحى";
         let got = find_quantities(s);

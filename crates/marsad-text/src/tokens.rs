@@ -327,6 +327,17 @@ mod tests {
     }
 
     #[test]
+    fn for_each_token_matches_tokenize() {
+        let s = "قال د. أحمد: وصل ٣٫٥ طن إلى «الحسكة» 😀 SDF";
+        let mut spans = Vec::new();
+        for_each_token(s, |r, k| spans.push((r, k)));
+        let toks: Vec<_> = tokenize(s).into_iter().map(|t| (t.span, t.kind)).collect();
+        assert_eq!(spans, toks);
+        assert_eq!(toks.last().map(|t| t.1), Some(TokenKind::Latin));
+        assert!(toks.iter().any(|t| t.1 == TokenKind::Other)); // the emoji
+    }
+
+    #[test]
     fn invisible_controls_are_skipped() {
         let s = "\u{200F}حلب\u{202B} 5\u{FEFF}";
         let k = kinds(s);
