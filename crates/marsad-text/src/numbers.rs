@@ -1636,7 +1636,7 @@ mod tests {
         );
         // excluding the first number's span drops it
         let start = s.find("12").unwrap();
-        let excluded = vec![start..start + 2];
+        let excluded: Vec<Range<usize>> = std::iter::once(start..start + 2).collect();
         let kept = find_quantities_in(s, &toks, &excluded);
         assert_eq!(kept.iter().map(|q| q.value).collect::<Vec<_>>(), [15.0]);
     }
