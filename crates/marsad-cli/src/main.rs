@@ -9,6 +9,7 @@
 mod extract_cmd;
 mod kb_cmd;
 mod pretty;
+mod store_cmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -29,6 +30,16 @@ enum Command {
     /// Inspect the knowledge base: its counts, and the mentions it finds in documents.
     #[command(subcommand)]
     Kb(KbCommand),
+    /// Store documents in the archive (files, directories): extract, fuse incidents, track situations.
+    Ingest(store_cmd::IngestArgs),
+    /// Re-run extraction over the stored documents and rebuild incidents and situations.
+    Reextract(store_cmd::ReextractArgs),
+    /// Query the archive's fused incidents (JSON Lines, ACLED CSV, POLECAT TSV, GeoJSON).
+    Incidents(store_cmd::QueryArgs),
+    /// Query the archive's event mentions (JSON Lines, ACLED CSV, POLECAT TSV, GeoJSON).
+    Events(store_cmd::QueryArgs),
+    /// A place's timeline of states (sieges, access, supplies, control) from the archive.
+    Situation(store_cmd::SituationArgs),
 }
 
 /// `marsad kb ...`
@@ -106,6 +117,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(&args),
         Command::Kb(cmd) => kb_cmd::run(&cmd),
+        Command::Ingest(args) => store_cmd::run_ingest(&args),
+        Command::Reextract(args) => store_cmd::run_reextract(&args),
+        Command::Incidents(args) => store_cmd::run_query(&args, false),
+        Command::Events(args) => store_cmd::run_query(&args, true),
+        Command::Situation(args) => store_cmd::run_situation(&args),
     };
     match result {
         Ok(0) => ExitCode::SUCCESS,

@@ -471,7 +471,13 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("b/sub")).unwrap();
         std::fs::create_dir_all(dir.join("a")).unwrap();
-        for f in ["b/sub/z.jsonl.gz", "b/x.txt", "a/y.JSONL", "a/notes.md", "b/sub/w.csv"] {
+        for f in [
+            "b/sub/z.jsonl.gz",
+            "b/x.txt",
+            "a/y.JSONL",
+            "a/notes.md",
+            "b/sub/w.csv",
+        ] {
             std::fs::write(dir.join(f), "خبر").unwrap();
         }
         let got = expand_inputs(&[dir.clone(), PathBuf::from("-"), dir.join("a/notes.md")]);
@@ -485,7 +491,13 @@ mod tests {
             .collect();
         assert_eq!(
             rel,
-            ["a/y.JSONL", "b/sub/z.jsonl.gz", "b/x.txt", "-", "a/notes.md"]
+            [
+                "a/y.JSONL",
+                "b/sub/z.jsonl.gz",
+                "b/x.txt",
+                "-",
+                "a/notes.md"
+            ]
         );
     }
 }

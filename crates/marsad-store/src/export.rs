@@ -252,7 +252,11 @@ pub fn acled_row(out: &mut dyn Write, kb: &Kb, v: &Value) -> io::Result<()> {
         civilian.into(),
         iso.into(),
         if iso.is_empty() { "" } else { "Middle East" }.into(),
-        if cname.is_empty() { country3.clone() } else { cname.into() },
+        if cname.is_empty() {
+            country3.clone()
+        } else {
+            cname.into()
+        },
         s(&place["admin1"]),
         a2,
         a3,
@@ -281,7 +285,11 @@ pub fn acled_row(out: &mut dyn Write, kb: &Kb, v: &Value) -> io::Result<()> {
             .as_f64()
             .map(|f| format!("{}", f as i64))
             .unwrap_or_else(|| "0".into()),
-        format!("status={}; corroboration={}", s(&v["status"]), s(&v["corroboration"])),
+        format!(
+            "status={}; corroboration={}",
+            s(&v["status"]),
+            s(&v["corroboration"])
+        ),
         String::new(),
     ];
     let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
@@ -360,10 +368,7 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("قال \"x\""), "\"قال \"\"x\"\"\"");
         assert_eq!(csv_field("حلب"), "حلب");
-        assert_eq!(
-            acled_types("ASSAULT", Some("aerial")).2,
-            "Air/drone strike"
-        );
+        assert_eq!(acled_types("ASSAULT", Some("aerial")).2, "Air/drone strike");
         assert_eq!(acled_types("AGREE", None).2, "Agreement");
     }
 

@@ -157,13 +157,17 @@ pub fn source_of(m: &FuseMention) -> String {
             .clone()
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| format!("publisher of {}", m.doc_id)),
-        Some(a) => a.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| {
-            a.text
-                .trim_matches(|c: char| c.is_whitespace() || "\"'«»“”".contains(c))
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        }),
+        Some(a) => a
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| {
+                a.text
+                    .trim_matches(|c: char| c.is_whitespace() || "\"'«»“”".contains(c))
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
     }
 }
 
@@ -204,7 +208,11 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
         if !forms_incident(m.event.status) {
             continue;
         }
-        let c = m.event.cluster.clone().unwrap_or_else(|| m.event.id.clone());
+        let c = m
+            .event
+            .cluster
+            .clone()
+            .unwrap_or_else(|| m.event.id.clone());
         by_key
             .entry((m.doc_hash.clone(), c, m.event.event_type, m.event.status))
             .or_default()
@@ -213,7 +221,12 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
     let mut actor_cache: HashMap<String, Vec<String>> = HashMap::new();
     let mut groups: Vec<Group> = Vec::with_capacity(by_key.len());
     for ((doc_hash, c, etype, status), mut members) in by_key {
-        members.sort_by_key(|&i| (mentions[i].event.trigger.start, mentions[i].event.id.clone()));
+        members.sort_by_key(|&i| {
+            (
+                mentions[i].event.trigger.start,
+                mentions[i].event.id.clone(),
+            )
+        });
         let first = &mentions[members[0]];
         let mode = members.iter().find_map(|&i| mentions[i].event.mode);
         let date = members
@@ -223,7 +236,12 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
         // Primary place: the most frequent first resolved location; ties to the earliest.
         let mut counts: Vec<(String, usize)> = Vec::new();
         for &i in &members {
-            if let Some(p) = mentions[i].event.locations.iter().find_map(|l| l.id.clone()) {
+            if let Some(p) = mentions[i]
+                .event
+                .locations
+                .iter()
+                .find_map(|l| l.id.clone())
+            {
                 match counts.iter_mut().find(|(q, _)| *q == p) {
                     Some(e) => e.1 += 1,
                     None => counts.push((p, 1)),
@@ -302,10 +320,15 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
     order.sort_by_key(|&i| order_key(&groups[i]));
 
     // 2. Cross-document sweep per block.
-    let max_window = [t.day_window, t.week_window, 31, if t.fuse_year { 366 } else { 0 }]
-        .into_iter()
-        .max()
-        .unwrap_or(31)
+    let max_window = [
+        t.day_window,
+        t.week_window,
+        31,
+        if t.fuse_year { 366 } else { 0 },
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(31)
         + 1;
     struct Inc {
         seed: usize,
@@ -316,10 +339,14 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
     let mut active: HashMap<(EventType, Status, String), Vec<usize>> = HashMap::new();
     for &gi in &order {
         let g = &groups[gi];
-        let fusable = g.date.is_some()
-            && (g.place.is_some() || t.fuse_without_place)
-            && !(g.date.is_some_and(|(_, p)| p == Precision::Year) && !t.fuse_year)
-            && !(g.place.as_deref().is_some_and(|p| h.is_country(p)) && !t.fuse_country_level);
+        let dated = g
+            .date
+            .is_some_and(|(_, p)| t.fuse_year || p != Precision::Year);
+        let placed = match g.place.as_deref() {
+            Some(p) => t.fuse_country_level || !h.is_country(p),
+            None => t.fuse_without_place,
+        };
+        let fusable = dated && placed;
         if fusable {
             let bkey = (g.etype, g.status, g.block.clone().unwrap_or_default());
             let list = active.entry(bkey).or_default();
@@ -496,10 +523,7 @@ fn build(
         .iter()
         .filter_map(|m| mentions[m.0].published)
         .collect();
-    let date_last = gs
-        .iter()
-        .filter_map(|&g| groups[g].date.map(|d| d.0))
-        .max();
+    let date_last = gs.iter().filter_map(|&g| groups[g].date.map(|d| d.0)).max();
     Incident {
         id: format!(
             "inc-{}",
@@ -522,12 +546,7 @@ fn build(
     }
 }
 
-fn compatible(
-    a: &Group,
-    b: &Group,
-    t: &Thresholds,
-    actors: &HashMap<String, Vec<String>>,
-) -> bool {
+fn compatible(a: &Group, b: &Group, t: &Thresholds, actors: &HashMap<String, Vec<String>>) -> bool {
     a.etype == b.etype && a.status == b.status && compatible_ignoring_status(a, b, t, actors)
 }
 

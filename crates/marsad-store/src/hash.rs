@@ -31,10 +31,7 @@ mod tests {
     #[test]
     fn body_hash_is_exact_and_stable() {
         assert_eq!(body_hash(b""), "6c62272e07bb014262b821756295c58d");
-        assert_ne!(
-            body_hash("حصار".as_bytes()),
-            body_hash("حصار ".as_bytes())
-        );
+        assert_ne!(body_hash("حصار".as_bytes()), body_hash("حصار ".as_bytes()));
         assert_eq!(body_hash("قصف".as_bytes()).len(), 32);
     }
 

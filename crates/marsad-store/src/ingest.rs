@@ -112,7 +112,9 @@ enum Msg {
 }
 
 fn words(doc: &Document) -> u64 {
-    (doc.title.as_deref().map_or(0, |t| t.split_whitespace().count())
+    (doc.title
+        .as_deref()
+        .map_or(0, |t| t.split_whitespace().count())
         + doc.text.split_whitespace().count()) as u64
 }
 
@@ -336,12 +338,8 @@ fn writer(
     let mut records_done = 0u64;
     let mut last_progress = Instant::now();
     let mut buf: Vec<Msg> = Vec::new();
-    loop {
-        // Block for one message, then take whatever else is queued: one transaction.
-        let first = match rx.recv() {
-            Ok(m) => m,
-            Err(_) => break,
-        };
+    // Block for one message, then take whatever else is queued: one transaction.
+    while let Ok(first) = rx.recv() {
         buf.push(first);
         while let Ok(m) = rx.try_recv() {
             let docs = matches!(m, Msg::Docs(..));
@@ -430,9 +428,8 @@ fn write_batch(
                             [&job.hash],
                             |r| r.get(0),
                         )?;
-                        ins_rec.execute(params![
-                            d.id, job.hash, job.input, 0, published, d.source
-                        ])?;
+                        ins_rec
+                            .execute(params![d.id, job.hash, job.input, 0, published, d.source])?;
                         events += insert_mentions(&tx, doc_key, &evs, opts)? as u64;
                         docs += 1;
                         records += 1;
@@ -564,4 +561,104 @@ fn flate2_reader(f: std::fs::File) -> impl std::io::Read {
 /// Whether a progress line should be shown: stderr is a terminal.
 pub fn stderr_is_terminal() -> bool {
     std::io::stderr().is_terminal()
+}
+
+/// What `reextract` did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ReextractReport {
+    /// Documents re-extracted.
+    pub documents: u64,
+    /// Mentions before.
+    pub mentions_before: u64,
+    /// Mentions after.
+    pub mentions_after: u64,
+    /// Wall-clock seconds.
+    pub wall_secs: f64,
+}
+
+/// Re-runs extraction over stored documents and replaces their mentions (each batch in one
+/// transaction). With `all` false, only documents whose engine or knowledge-base version
+/// differs from `opts`' are redone. Incidents are not rebuilt here: call
+/// [`crate::rebuild::rebuild`] afterwards.
+pub fn reextract(
+    store: &mut Store,
+    opts: &IngestOptions,
+    extract: ExtractFn<'_>,
+    all: bool,
+) -> Result<ReextractReport> {
+    let started = Instant::now();
+    let mut report = ReextractReport {
+        mentions_before: store.counts()?.mentions,
+        ..Default::default()
+    };
+    let keys: Vec<i64> = {
+        let mut st = store.conn().prepare(
+            "SELECT doc FROM documents WHERE ?1 OR engine != ?2 OR kb_version != ?3 ORDER BY doc",
+        )?;
+        let rows = st.query_map(params![all, opts.engine, opts.kb_version], |r| r.get(0))?;
+        rows.collect::<std::result::Result<_, _>>()?
+    };
+    let threads = opts.threads.max(1);
+    for chunk in keys.chunks(opts.batch.max(1) * threads) {
+        let mut docs: Vec<(i64, Document)> = Vec::with_capacity(chunk.len());
+        {
+            let mut st = store.conn().prepare_cached(
+                "SELECT id, title, text, published, source, url FROM documents WHERE doc = ?1",
+            )?;
+            for &k in chunk {
+                let d = st.query_row([k], |r| {
+                    let published: Option<String> = r.get(3)?;
+                    Ok(Document {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        text: r.get(2)?,
+                        published: published.and_then(|p| p.parse().ok()),
+                        source: r.get(4)?,
+                        url: r.get(5)?,
+                    })
+                })?;
+                docs.push((k, d));
+            }
+        }
+        let per = docs.len().div_ceil(threads).max(1);
+        let results: Vec<Vec<Event>> = std::thread::scope(|s| {
+            let hs: Vec<_> = docs
+                .chunks(per)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|(_, d)| {
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    extract(d)
+                                }))
+                                .unwrap_or_default()
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            hs.into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        let tx = store.conn_mut().transaction()?;
+        for ((k, _), evs) in docs.iter().zip(&results) {
+            tx.execute("DELETE FROM mentions WHERE doc = ?1", [k])?;
+            insert_mentions(&tx, *k, evs, opts)?;
+            tx.execute(
+                "UPDATE documents SET engine = ?1, kb_version = ?2 WHERE doc = ?3",
+                params![opts.engine, opts.kb_version, k],
+            )?;
+            report.documents += 1;
+        }
+        tx.commit()?;
+    }
+    report.mentions_after = store.counts()?.mentions;
+    report.wall_secs = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// A version string for a set of data files: a hash of their contents.
+pub fn version_of(label: &str, contents: &[&str]) -> String {
+    format!("{label}-{}", crate::hash::id_hash(contents))
 }

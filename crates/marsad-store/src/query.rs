@@ -153,18 +153,18 @@ pub fn events(
         };
         let source = crate::fuse::source_of(&fm);
         let ev = fm.event;
-        let places: Vec<&str> = ev.locations.iter().filter_map(|l| l.id.as_deref()).collect();
+        let places: Vec<&str> = ev
+            .locations
+            .iter()
+            .filter_map(|l| l.id.as_deref())
+            .collect();
         let actors: Vec<&str> = ev
             .actors
             .iter()
             .chain(&ev.recipients)
             .filter_map(|a| a.id.as_deref())
             .collect();
-        let date = ev
-            .time
-            .as_ref()
-            .and_then(|t| t.date)
-            .or(fm.published);
+        let date = ev.time.as_ref().and_then(|t| t.date).or(fm.published);
         if !(filter.place_ok(kb, &places)
             && filter.actor_ok(kb, &actors)
             && filter.date_ok(date)

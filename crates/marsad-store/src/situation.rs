@@ -87,9 +87,9 @@ pub fn derive_states(
         .filter(|m| m.1 == Role::Mention)
         .map(|m| m.0)
         .collect();
-    let Some(&first) = reports.first() else {
+    if reports.is_empty() {
         return Vec::new();
-    };
+    }
     let triggers: String = reports
         .iter()
         .map(|&i| ms[i].event.trigger.text.as_str())
@@ -114,7 +114,22 @@ pub fn derive_states(
         }
         out
     };
-    let ev = &ms[first].event;
+    // "بعد حصار دام 46 يوماً" (after a siege that lasted ...): the siege is over by the report.
+    let siege_over = || -> bool {
+        reports.iter().any(|&i| {
+            let m = &ms[i];
+            let Some(full) = texts.full_text(&m.doc_hash) else {
+                return false;
+            };
+            let offs = CharOffsets::new(&full);
+            let end = offs.byte_of(m.event.trigger.start);
+            let begin = offs.byte_of(m.event.trigger.start.saturating_sub(12));
+            let before = fold(full.get(begin..end).unwrap_or(""));
+            let last: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+            last.iter()
+                .any(|w| matches!(*w, "بعد" | "وبعد" | "عقب" | "اثر"))
+        })
+    };
     let kind: Option<&str> = match (inc.event_type, inc.mode, inc.status) {
         (EventType::Coerce, Some(Mode::Restrict), Status::Occurred) => {
             if any_stem(&sentence_text(), &["جزيي", "جزءي", "جزئي"]) {
@@ -153,7 +168,10 @@ pub fn derive_states(
     };
     let mut items: Vec<String> = Vec::new();
     let mut amounts: Vec<Value> = Vec::new();
-    if matches!(kind, "access_granted" | "siege_lifted" | "supplies_delivered" | "access_refused") {
+    if matches!(
+        kind,
+        "access_granted" | "siege_lifted" | "supplies_delivered" | "access_refused"
+    ) {
         for name in items_in(&sentence_text()) {
             items.push(name.to_string());
         }
@@ -193,10 +211,15 @@ pub fn derive_states(
                 .collect()
         })
         .unwrap_or_default();
-    let _ = ev;
-    places
-        .into_iter()
-        .map(|p| {
+    let over = kind.contains("besieged") && siege_over();
+    let mut kinds = vec![kind];
+    if over {
+        kinds.push("siege_lifted");
+    }
+    let mut out = Vec::new();
+    for kind in kinds {
+        out.extend(places.iter().map(|p| {
+            let p = p.clone();
             let (name, name_ar) = match kb.by_id(&p) {
                 Some(EntryRef::Place(i)) => {
                     (kb.place(i).name_en.clone(), kb.place(i).name_ar.clone())
@@ -209,13 +232,29 @@ pub fn derive_states(
                 "type": inc.event_type.as_str(), "mode": inc.mode.map(|m| m.as_str()),
                 "date": date.map(|d| d.to_string()),
                 "precision": inc.precision.map(crate::ingest::precision_str),
-                "since": since, "duration_days": duration,
+                "since": if kind.contains("besieged") { since.clone() } else { None },
+                "duration_days": if kind.contains("besieged") { duration } else { None },
                 "by": names("actors"), "to": names("recipients"),
                 "items": items, "amounts": amounts,
                 "sources": inc.sources, "corroboration": inc.corroboration(),
+                "ended": over && kind.contains("besieged"),
+                "inferred": over && kind == "siege_lifted",
             })
-        })
-        .collect()
+        }));
+    }
+    out
+}
+
+/// Order of kinds on the same day: a siege before its lifting before what got in.
+fn kind_rank(k: &str) -> u8 {
+    match k {
+        "besieged" | "partially_besieged" => 0,
+        "seized" | "access_refused" => 1,
+        "siege_lifted" => 2,
+        "access_granted" => 3,
+        "supplies_delivered" => 4,
+        _ => 5,
+    }
 }
 
 /// Resolves a place given by knowledge-base id, English or Arabic name.
@@ -279,7 +318,11 @@ pub fn timeline(store: &Store, kb: &Kb, place: u32, at: Option<Date>) -> Result<
             continue;
         };
         if let Some(at) = at {
-            let d = v["date"].as_str().and_then(|d| d.parse::<Date>().ok());
+            // A siege counts from its start (`since`).
+            let d = v["since"]
+                .as_str()
+                .or(v["date"].as_str())
+                .and_then(|d| d.parse::<Date>().ok());
             match d {
                 Some(d) if d <= at => {}
                 _ => continue,
@@ -303,6 +346,46 @@ pub fn timeline(store: &Store, kb: &Kb, place: u32, at: Option<Date>) -> Result<
         let mut v = v;
         v["places"] = json!([v["place_name"].clone()]);
         merged.push(v);
+    }
+    // Timeline order: by start (a siege's start is its `since`), then kind, then incident.
+    let start = |v: &Value| -> Option<String> {
+        v["since"]
+            .as_str()
+            .or(v["date"].as_str())
+            .map(str::to_string)
+    };
+    merged.sort_by(|a, b| {
+        let (sa, sb) = (start(a), start(b));
+        (
+            sa.is_none(),
+            sa,
+            kind_rank(a["kind"].as_str().unwrap_or("")),
+        )
+            .cmp(&(
+                sb.is_none(),
+                sb,
+                kind_rank(b["kind"].as_str().unwrap_or("")),
+            ))
+            .then_with(|| a["incident"].as_str().cmp(&b["incident"].as_str()))
+    });
+    // A siege followed by a lifting in the same timeline is marked lifted.
+    let lifts: Vec<Option<String>> = merged
+        .iter()
+        .filter(|v| v["kind"] == "siege_lifted")
+        .map(|v| v["date"].as_str().map(str::to_string))
+        .collect();
+    for v in merged.iter_mut() {
+        if v["kind"].as_str().is_some_and(|k| k.contains("besieged")) {
+            let from = v["date"].as_str().map(str::to_string);
+            if let Some(l) = lifts
+                .iter()
+                .flatten()
+                .filter(|l| from.as_ref().is_none_or(|f| *l >= f))
+                .min()
+            {
+                v["lifted"] = json!(l);
+            }
+        }
     }
     Ok(merged)
 }
@@ -337,14 +420,21 @@ pub fn render(kb: &Kb, place: u32, at: Option<Date>, states: &[Value]) -> String
     for v in states {
         let date = v["date"].as_str().unwrap_or("undated");
         let kind = v["kind"].as_str().unwrap_or("").replace('_', " ");
-        let mut line = format!("  {date:<10}  {kind}");
+        let start = v["since"].as_str().unwrap_or(date);
+        let mut line = format!("  {start:<10}  {kind}");
         if let Some(since) = v["since"].as_str() {
-            let _ = write!(line, " since {since}");
+            let _ = write!(line, " since {since} (reported {date})");
         }
         if let Some(d) = v["duration_days"].as_f64() {
             if kind.contains("besieged") {
                 let _ = write!(line, " ({} days)", d.round());
             }
+        }
+        if let Some(l) = v["lifted"].as_str() {
+            let _ = write!(line, ", lifted {l}");
+        }
+        if v["inferred"] == true {
+            line.push_str(" (the siege is reported as over)");
         }
         let by = list(&v["by"]);
         if !by.is_empty() {
@@ -396,7 +486,10 @@ mod tests {
     #[test]
     fn fold_and_items() {
         assert_eq!(fold("إدخالُ الطّحين"), "ادخال الطحين");
-        assert_eq!(items_in("سمحت بإدخال الطحين والمواد الغذائية"), ["flour", "food"]);
+        assert_eq!(
+            items_in("سمحت بإدخال الطحين والمواد الغذائية"),
+            ["flour", "food"]
+        );
         assert!(items_in("اشتباكات عنيفة").is_empty());
     }
 }

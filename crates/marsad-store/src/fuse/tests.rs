@@ -378,8 +378,8 @@ fn claim_and_denial_stay_distinct_but_linked() {
     assert_eq!(incs.len(), 2);
     let occ = incs.iter().find(|i| i.status == Status::Occurred).unwrap();
     let den = incs.iter().find(|i| i.status == Status::Denied).unwrap();
-    assert_eq!(den.denies, [occ.id.clone()]);
-    assert_eq!(occ.denied_by, [den.id.clone()]);
+    assert_eq!(den.denies, std::slice::from_ref(&occ.id));
+    assert_eq!(occ.denied_by, std::slice::from_ref(&den.id));
 }
 
 #[test]
@@ -409,7 +409,10 @@ fn fusion_is_independent_of_input_order() {
     let mut specs = vec![spec("doc-a")];
     for (i, d) in ["doc-b", "doc-c", "doc-d", "doc-e"].into_iter().enumerate() {
         let mut s = spec(d);
-        s.date = Some((["2021-04-19", "2021-04-21", "2021-04-20", "2021-04-22"][i], Precision::Day));
+        s.date = Some((
+            ["2021-04-19", "2021-04-21", "2021-04-20", "2021-04-22"][i],
+            Precision::Day,
+        ));
         s.place = Some(["p:aleppo", "p:sheikh-maqsoud", "p:ashrafiyah", "p:aleppo"][i]);
         specs.push(s);
     }
