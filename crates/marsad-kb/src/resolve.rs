@@ -69,8 +69,8 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
         if m.cue.is_none() {
             m.cue = t
                 .get(m.nspan.clone())
-                .and_then(|s| s.split(' ').next())
-                .and_then(crate::matcher::cue_of_token);
+                .and_then(|s| s.split_once(' '))
+                .and_then(|(first, _)| crate::matcher::cue_of_token(first));
         }
     }
     // 1. usable place candidates per mention

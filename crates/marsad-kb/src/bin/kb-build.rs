@@ -248,8 +248,20 @@ fn run() -> Res<()> {
         };
         let name_en_full = s(c, "name_en");
         let name_en = strip_paren(&name_en_full);
+        let pcode = s(c, "pcode");
+        let id = if pcode.is_empty() {
+            // One OCHA row has no P-code: a stable id from its English name.
+            let slug: String = name_en
+                .to_ascii_lowercase()
+                .chars()
+                .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' })
+                .collect();
+            format!("ocha:nopcode-{slug}")
+        } else {
+            format!("ocha:{pcode}")
+        };
         let mut r = Row {
-            id: format!("ocha:{}", s(c, "pcode")),
+            id,
             kind: "village".into(),
             name_en: name_en.clone(),
             name_ar,
@@ -585,7 +597,7 @@ fn run() -> Res<()> {
         };
         let first_names: HashSet<String> = FIRST_NAMES.iter().map(|n| key(n)).collect();
         for r in rows.iter_mut() {
-            let settlement = matches!(r.kind.as_str(), "village" | "town" | "city");
+            let settlement = matches!(r.kind.as_str(), "village" | "town" | "city" | "subdistrict");
             // Syrian towns above 30k and foreign cities above 500k are never common words.
             let big = if r.country == "SYR" {
                 r.pop >= 30_000
