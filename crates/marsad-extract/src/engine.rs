@@ -572,6 +572,17 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
                 if prev3.iter().any(|&j| d.is_any(j, &RESULT_VERBS)) {
                     return false;
                 }
+                // "أدى القصف ... إلى مقتل", "أسفر عن مقتل": the result of an attack named before
+                let prev1 = d.prev_words(c.head, 1);
+                if prev1.iter().any(|&j| d.is_any(j, &["الي", "عن"]))
+                    && snapshot.iter().any(|o| {
+                        o.sent == c.sent
+                            && o.head < c.head
+                            && lex.entries[o.entry].etype == EventType::Assault
+                    })
+                {
+                    return false;
+                }
                 if matches!(c.reading.prep, Some('ب' | 'ل')) && !d.prev_words(c.head, 2).is_empty()
                 {
                     let after_other = snapshot
@@ -1720,12 +1731,8 @@ fn locations(
     }
     let ids: Vec<u32> = chosen.iter().filter_map(|e| e.place).collect();
     let broad = |e: &Ent| {
-        e.place.is_some_and(|p| {
-            matches!(
-                kb.place(p).kind,
-                PlaceKind::Region | PlaceKind::Country
-            )
-        })
+        e.place
+            .is_some_and(|p| matches!(kb.place(p).kind, PlaceKind::Region | PlaceKind::Country))
     };
     let any_precise = chosen.iter().any(|e| !broad(e));
     let mut out = Vec::new();
@@ -1816,6 +1823,29 @@ fn quantities_of(
         if nearer {
             continue;
         }
+        // vague amounts (عشرات، مئات، آلاف) and running tallies ("ما يرفع إلى 892", "حصيلة")
+        // are not the event's count
+        if q.qualifier.as_deref() == Some("vague") {
+            continue;
+        }
+        if d.prev_words(qt, 4).iter().any(|&k| {
+            d.is_any(
+                k,
+                &[
+                    "يرفع",
+                    "يرتفع",
+                    "ترتفع",
+                    "لترتفع",
+                    "ليرتفع",
+                    "حصيله",
+                    "اجمالي",
+                    "لترفع",
+                    "ليرفع",
+                ],
+            )
+        }) {
+            continue;
+        }
         let fits = match t {
             EventType::Assault => {
                 matches!(q.item.as_deref(), Some("killed" | "injured"))
@@ -1842,7 +1872,7 @@ fn quantities_of(
                 .unit
                 .as_deref()
                 .is_some_and(|u| matches!(u, "person" | "bus" | "batch" | "family")),
-            EventType::Coerce => q.unit.as_deref() == Some("person"),
+            EventType::Coerce => q.unit.as_deref() == Some("person") && mode == Some(Mode::Arrest),
             _ => false,
         };
         if !fits || mine > 25 {

@@ -113,11 +113,14 @@ fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
             break;
         }
         let w = strip(&t.norm);
-        if matches!(w, "مقتل" | "قتل" | "قتلت" | "مصرع" | "وفاه" | "استشهاد")
-        {
+        if matches!(
+            w,
+            "مقتل" | "قتل" | "قتلت" | "مصرع" | "وفاه" | "استشهاد" | "يقتل" | "تقتل"
+        ) {
             return Some("killed");
         }
-        if matches!(w, "اصابه" | "اصيب" | "جرح" | "اصابت") {
+        if matches!(w, "اصابه" | "اصيب" | "جرح" | "اصابت" | "يصيب" | "تصيب")
+        {
             return Some("injured");
         }
         if matches!(w, "اجلاء" | "خروج" | "اخراج") {
@@ -168,6 +171,25 @@ pub fn find(text: &str) -> Vec<QMention> {
                         .and_then(|u| u.1),
                     q.value,
                 )
+            }
+            // "يقتل 18 ويصيب العشرات": a bare number right after a killing verb
+            None if !q.vague
+                && qi > 0
+                && toks.get(qi - 1).is_some_and(|t| {
+                    matches!(
+                        strip(&t.norm),
+                        "يقتل"
+                            | "تقتل"
+                            | "قتل"
+                            | "مقتل"
+                            | "يصيب"
+                            | "تصيب"
+                            | "اصابه"
+                            | "اصيب"
+                    )
+                }) =>
+            {
+                ("person", None, q.value)
             }
             None => {
                 let of_people = toks.get(after).is_some_and(|t| t.norm == "من")
@@ -301,6 +323,13 @@ mod tests {
         assert_eq!(q[0].item.as_deref(), Some("killed"));
         assert_eq!(q[1].value, 7000.0);
         assert_eq!(q[1].item.as_deref(), Some("evacuated"));
+    }
+
+    #[test]
+    fn bare_number_after_killing_verb() {
+        let q = find("نظام الأسد يقتل 18 ويصيب العشرات بصاروخ");
+        assert_eq!(q.iter().map(|x| x.value).collect::<Vec<_>>(), [18.0]);
+        assert_eq!(q[0].item.as_deref(), Some("killed"));
     }
 
     #[test]
