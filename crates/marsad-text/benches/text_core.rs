@@ -119,6 +119,11 @@ fn main() {
         marsad_text::normalize_word(t).len()
     });
     pass("tokenize", &|t, _| marsad_text::tokenize(t).len());
+    pass("for_each_token", &|t, _| {
+        let mut n = 0;
+        marsad_text::for_each_token(t, |_, _| n += 1);
+        n
+    });
     pass("sentences", &|t, _| marsad_text::sentences(t).len());
     pass("find_quantities", &|t, _| {
         marsad_text::find_quantities(t).len()

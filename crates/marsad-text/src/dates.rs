@@ -47,11 +47,11 @@
 //! times, date ranges as ranges (each end is its own mention), dates relative to another
 //! event ("بعد أربعة أيام على التفجير").
 
+use crate::fastmap::HashMap;
 use crate::normalize::normalize_word;
 use crate::numbers::parse_number_at;
 use crate::tokens::{tokenize, Token, TokenKind};
 use marsad_types::{Date, Precision};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -189,6 +189,8 @@ enum Lex {
     Since,
     /// الليلة: tonight, or last night with الماضية.
     Tonight,
+    /// An ordinal day (التاسع من نيسان); its value is in [`Lexicon::ordinals`].
+    Ordinal,
 }
 
 struct Lexicon {
@@ -205,7 +207,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn build_lexicon() -> Lexicon {
-    let mut words = HashMap::new();
+    let mut words = HashMap::default();
     let mut add = |forms: &[&str], l: Lex| {
         for f in forms {
             words.insert(normalize_word(f), l);
@@ -319,7 +321,7 @@ fn build_lexicon() -> Lexicon {
     add(&["هذا", "هذه"], Lex::This);
     add(&["صيف", "شتاء", "خريف"], Lex::Season);
 
-    let mut seconds = HashMap::new();
+    let mut seconds = HashMap::default();
     let mut sec = |head: u8, forms: &[&str], cal: Cal, m: u8| {
         for f in forms {
             seconds.insert((head, normalize_word(f)), (cal, m));
@@ -335,7 +337,7 @@ fn build_lexicon() -> Lexicon {
     sec(3, &["الآخرة", "الآخر", "الثانية", "الثاني"], Hijri, 6);
     sec(4, &["القعدة"], Hijri, 11);
     sec(4, &["الحجة"], Hijri, 12);
-    let mut ordinals = HashMap::new();
+    let mut ordinals = HashMap::default();
     for (i, w) in [
         "الأول",
         "الثاني",
@@ -356,6 +358,9 @@ fn build_lexicon() -> Lexicon {
     ordinals.insert(normalize_word("الحادي"), 1);
     ordinals.insert(normalize_word("العشرين"), 20);
     ordinals.insert(normalize_word("الثلاثين"), 30);
+    for k in ordinals.keys() {
+        words.entry(k.clone()).or_insert(Lex::Ordinal);
+    }
     Lexicon {
         words,
         seconds,
@@ -933,12 +938,10 @@ fn relative(
 }
 
 fn word_pattern(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
-    // التاسع من كانون الثاني
-    if let Some(r) = day_month(cx, i, i) {
-        return Some(r);
-    }
     let lex = cx.lex_clitic(i)?;
     match lex {
+        // التاسع من كانون الثاني
+        Lex::Ordinal => day_month(cx, i, i),
         Lex::Season => season(cx, i),
         Lex::DayPrefix => {
             // مساء أمس، يوم الخميس، يوم 15 نيسان

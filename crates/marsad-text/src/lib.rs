@@ -20,6 +20,7 @@
 
 pub mod clitics;
 pub mod dates;
+mod fastmap;
 pub mod normalize;
 pub mod numbers;
 mod presentation;

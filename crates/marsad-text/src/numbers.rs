@@ -28,9 +28,9 @@
 //! four-digit integers between 1900 and 2100 with no unit, scale or qualifier (years).
 
 use crate::dates::find_times_in;
+use crate::fastmap::HashMap;
 use crate::normalize::normalize_word;
 use crate::tokens::{after_first_letter, tokenize, Token, TokenKind};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -363,7 +363,7 @@ fn tables() -> &'static Tables {
 }
 
 fn build_tables() -> Tables {
-    let mut words = HashMap::new();
+    let mut words = HashMap::default();
     let mut add = |forms: &[&str], w: W| {
         for f in forms {
             words.insert(normalize_word(f), w);
@@ -458,8 +458,8 @@ fn build_tables() -> Tables {
         add(&[f], W::Val(v));
     }
 
-    let mut units = HashMap::new();
-    let mut duals = HashMap::new();
+    let mut units = HashMap::default();
+    let mut duals = HashMap::default();
     let unit_table: &[(Unit, &[&str], &[&str])] = &[
         (
             Unit::Ton,
@@ -697,7 +697,7 @@ fn build_tables() -> Tables {
         (Unit::Dollar, &["دولار", "دولاراً", "دولارات"], &[]),
         (Unit::Lira, &["ليرة", "ليرات"], &[]),
     ];
-    let mut singulars = HashMap::new();
+    let mut singulars = HashMap::default();
     for (u, forms, dual_forms) in unit_table {
         for (k, f) in forms.iter().enumerate() {
             units.insert(normalize_word(f), *u);
@@ -1186,6 +1186,21 @@ pub fn find_quantities_in(
     exclude: &[Range<usize>],
 ) -> Vec<QuantityMention> {
     let t = tables();
+    // Exclusions sorted by start, walked with a cursor (tokens come in order).
+    let mut ex: Vec<Range<usize>> = exclude.iter().filter(|r| !r.is_empty()).cloned().collect();
+    ex.sort_by_key(|r| r.start);
+    let mut ex_at = 0;
+    let excluded = |r: &Range<usize>, ex_at: &mut usize| -> bool {
+        // Ranges come with non-decreasing starts, so an exclusion ending before this one
+        // starts can never overlap a later one.
+        while *ex_at < ex.len() && ex[*ex_at].end <= r.start {
+            *ex_at += 1;
+        }
+        ex[*ex_at..]
+            .iter()
+            .take_while(|e| e.start < r.end)
+            .any(|e| overlaps(e, r))
+    };
     let mut out: Vec<QuantityMention> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1194,7 +1209,7 @@ pub fn find_quantities_in(
             i += 1;
             continue;
         }
-        if exclude.iter().any(|e| overlaps(e, &tok.span)) {
+        if excluded(&tok.span, &mut ex_at) {
             i += 1;
             continue;
         }
@@ -1231,7 +1246,7 @@ pub fn find_quantities_in(
             continue;
         };
         let number = tok.span.start..toks[p.end - 1].span.end;
-        if exclude.iter().any(|e| overlaps(e, &number)) {
+        if excluded(&number, &mut ex_at) {
             i += 1;
             continue;
         }
