@@ -378,6 +378,8 @@ struct Ctx<'a> {
     /// The year of the last explicit date, for dates that leave it out in the same
     /// paragraph or in the next lines of a timeline.
     year_ctx: std::cell::Cell<Option<YearCtx>>,
+    /// Byte offsets of the text's line breaks, computed on first use.
+    newlines: std::cell::OnceCell<Vec<usize>>,
 }
 
 #[derive(Clone, Copy)]
@@ -393,16 +395,30 @@ struct YearCtx {
 impl<'a> Ctx<'a> {
     /// Start of the line holding byte `pos`.
     fn para_start(&self, pos: usize) -> usize {
-        self.text
-            .get(..pos)
-            .and_then(|t| t.rfind('\n'))
-            .map_or(0, |k| k + 1)
+        let nl = self.newlines.get_or_init(|| {
+            self.text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect()
+        });
+        let k = nl.partition_point(|&i| i < pos);
+        if k == 0 {
+            0
+        } else {
+            nl[k - 1] + 1
+        }
     }
 
     /// Whether only a day list (digits, و, spaces, punctuation) precedes `pos` on its line:
     /// the shape of a timeline entry ("3 و5 مايو: ...").
     fn line_initial(&self, pos: usize) -> bool {
-        let head = self.text.get(self.para_start(pos)..pos).unwrap_or("");
+        let start = self.para_start(pos);
+        if pos.saturating_sub(start) > 64 {
+            return false;
+        }
+        let head = self.text.get(start..pos).unwrap_or("");
         head.chars().all(|c| {
             c.is_whitespace()
                 || crate::tokens::is_digit(c)
@@ -603,6 +619,7 @@ pub fn find_times_in(text: &str, toks: &[Token], published: Option<Date>) -> Vec
         toks,
         published,
         year_ctx: std::cell::Cell::new(None),
+        newlines: std::cell::OnceCell::new(),
     };
     let mut out = Vec::new();
     let mut i = 0;
