@@ -306,8 +306,9 @@ pub fn parse_json_line(line: &[u8], where_: &str) -> Result<Document, DocError> 
 }
 
 /// Expands input paths for archive ingest: a file is kept as given; a directory is listed
-/// recursively, keeping `.txt`, `.jsonl` and `.jsonl.gz` files (case-insensitive), sorted by
-/// path so runs are reproducible; `-` (standard input) is kept. Unreadable directories are
+/// recursively, keeping `.txt`, `.jsonl` and `.jsonl.gz` files (case-insensitive) except a
+/// folder's notes (`README.txt`, `SOURCE.txt`, `LICENSE.txt`, `NOTICE.txt`, `COPYING.txt`),
+/// sorted by path so runs are reproducible; `-` (standard input) is kept. Unreadable directories are
 /// skipped silently (the files given explicitly still fail loudly when opened).
 pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     fn wanted(p: &Path) -> bool {
@@ -315,7 +316,13 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
             .file_name()
             .map(|n| n.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+        // A folder's own notes (README.txt, SOURCE.txt, LICENSE.txt ...) are not documents.
+        let stem = name.split('.').next().unwrap_or("");
+        let notes = [
+            "readme", "source", "sources", "license", "licence", "notice", "copying",
+        ];
+        (name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz"))
+            && !notes.contains(&stem)
     }
     fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
         if depth > 64 {

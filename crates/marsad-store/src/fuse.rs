@@ -440,15 +440,30 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
         .map(|(inc, terms)| build(inc.seed, &inc.groups, terms, &groups, mentions))
         .collect();
 
-    // 4. Denial links.
-    let mut occurred_by_type: HashMap<EventType, Vec<usize>> = HashMap::new();
+    // 4. Denial links: candidates from the same documents, or from the same block within the
+    // date window (indexed, so linking stays linear in practice).
+    let mut occ_by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut occ_by_block: HashMap<(EventType, &str), Vec<(i64, usize)>> = HashMap::new();
     for (k, inc) in incs.iter().enumerate() {
-        if groups[inc.seed].status == Status::Occurred {
-            occurred_by_type
-                .entry(groups[inc.seed].etype)
+        let seed = &groups[inc.seed];
+        if seed.status != Status::Occurred {
+            continue;
+        }
+        for &g in &inc.groups {
+            occ_by_doc
+                .entry(groups[g].doc_hash.as_str())
                 .or_default()
                 .push(k);
         }
+        if let (Some((d, _)), Some(b)) = (seed.date, seed.block.as_deref()) {
+            occ_by_block
+                .entry((seed.etype, b))
+                .or_default()
+                .push((d.to_days(), k));
+        }
+    }
+    for v in occ_by_block.values_mut() {
+        v.sort_unstable();
     }
     let mut links: Vec<(usize, usize)> = Vec::new();
     for (k, inc) in incs.iter().enumerate() {
@@ -456,19 +471,38 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
         if d.status == Status::Occurred {
             continue;
         }
-        for &o in occurred_by_type.get(&d.etype).map_or(&[][..], |v| v) {
-            let same_doc = incs[o].docs.iter().any(|h| inc.docs.contains(h));
-            let seed = &groups[incs[o].seed];
-            let related = same_doc
-                || (d.date.is_some()
-                    && seed.date.is_some()
-                    && d.place.is_some()
-                    && seed.place.is_some()
-                    && compatible_ignoring_status(seed, d, t, &actor_cache));
-            if related {
-                links.push((k, o));
+        let mut cands: Vec<usize> = Vec::new();
+        for &g in &inc.groups {
+            for &o in occ_by_doc
+                .get(groups[g].doc_hash.as_str())
+                .map_or(&[][..], |v| v)
+            {
+                if groups[incs[o].seed].etype == d.etype {
+                    cands.push(o);
+                }
             }
         }
+        if let (Some((date, _)), Some(b)) = (d.date, d.block.as_deref()) {
+            if let Some(v) = occ_by_block.get(&(d.etype, b)) {
+                let day = date.to_days();
+                let lo = v.partition_point(|(x, _)| *x < day - max_window);
+                for &(x, o) in &v[lo..] {
+                    if x > day + max_window {
+                        break;
+                    }
+                    let seed = &groups[incs[o].seed];
+                    if seed.place.is_some()
+                        && d.place.is_some()
+                        && compatible_ignoring_status(seed, d, t, &actor_cache)
+                    {
+                        cands.push(o);
+                    }
+                }
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        links.extend(cands.into_iter().map(|o| (k, o)));
     }
     for (k, o) in links {
         let (dk, ok) = (out[k].id.clone(), out[o].id.clone());

@@ -3,7 +3,7 @@
 
 use crate::{Result, Store};
 use marsad_kb::{EntryRef, Kb};
-use marsad_types::{Date, Event, EventType, Status};
+use marsad_types::{Date, EventType, Status};
 use serde_json::{json, Value};
 
 /// Filters of `marsad events` / `marsad incidents`. Empty lists and `None` match everything.
@@ -135,7 +135,7 @@ pub fn events(
     let mut n = 0;
     while let Some(r) = rows.next()? {
         let j: String = r.get(0)?;
-        let Ok(ev) = serde_json::from_str::<Event>(&j) else {
+        let Some(ev) = crate::rebuild::parse_event(&j) else {
             continue;
         };
         if !filter.type_status_ok(ev.event_type.as_str(), ev.status.as_str()) {

@@ -49,6 +49,29 @@ pub struct Loaded {
     pub mentions: Vec<FuseMention>,
     /// Document key of each mention.
     pub docs: Vec<i64>,
+    /// Stored mentions that could not be read back as events (left out of fusion).
+    pub unreadable: usize,
+}
+
+/// Reads a stored event. A value the schema types reject (an out-of-range date) is repaired
+/// by dropping the offending date (the time expression is kept, unresolved); `None` when the
+/// JSON is beyond repair.
+pub fn parse_event(json: &str) -> Option<Event> {
+    if let Ok(e) = serde_json::from_str::<Event>(json) {
+        return Some(e);
+    }
+    let mut v: Value = serde_json::from_str(json).ok()?;
+    if let Some(t) = v.get_mut("time").filter(|t| t.is_object()) {
+        if t["date"]
+            .as_str()
+            .is_some_and(|d| d.parse::<Date>().is_err())
+        {
+            t["date"] = Value::Null;
+            t["precision"] = Value::Null;
+            t["basis"] = json!("unresolved");
+        }
+    }
+    serde_json::from_value(v).ok()
 }
 
 /// Loads every stored mention (with its document's hash, id, date and outlet).
@@ -61,12 +84,15 @@ pub fn load_mentions(store: &Store) -> Result<Loaded> {
         keys: Vec::new(),
         mentions: Vec::new(),
         docs: Vec::new(),
+        unreadable: 0,
     };
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let json: String = r.get(2)?;
-        let event: Event = serde_json::from_str(&json)
-            .map_err(|e| StoreError(format!("stored mention is not a marsad/1 event: {e}")))?;
+        let Some(event) = parse_event(&json) else {
+            out.unreadable += 1;
+            continue;
+        };
         let published: Option<String> = r.get(5)?;
         out.keys.push(r.get(0)?);
         out.docs.push(r.get(1)?);
@@ -90,6 +116,8 @@ pub struct RebuildReport {
     pub incidents: usize,
     /// Situation states written.
     pub states: usize,
+    /// Stored mentions that could not be read back (left out).
+    pub unreadable: usize,
     /// Seconds to load mentions.
     pub load_secs: f64,
     /// Seconds to fuse.
@@ -246,6 +274,7 @@ pub fn rebuild(store: &mut Store, kb: &Kb, t: &Thresholds) -> Result<RebuildRepo
         mentions: loaded.mentions.len(),
         incidents: incidents.len(),
         states: n_states,
+        unreadable: loaded.unreadable,
         load_secs,
         fuse_secs,
         write_secs: t2.elapsed().as_secs_f64(),
@@ -409,4 +438,25 @@ pub fn incident_json(inc: &Incident, loaded: &Loaded, kb: &Kb) -> Value {
         "denied_by": inc.denied_by,
         "reports": reports,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn out_of_range_stored_date_is_repaired_not_fatal() {
+        // Regression: the extractor once resolved a date to year -1185, which serialises but
+        // does not parse back; the rebuild of the whole archive failed on it.
+        let json = r#"{"id":"ev-1","type":"ASSAULT","mode":null,"status":"occurred",
+            "trigger":{"text":"قصف","start":0,"end":3},"sentence":{"start":0,"end":10},
+            "actors":[],"recipients":[],"mediators":[],"locations":[],
+            "time":{"text":"عام","start":4,"end":7,"date":"-1185-01-01","precision":"year","basis":"explicit"},
+            "quantities":[],"duration":null,"attribution":[],"confidence":0.5,"rule":"r"}"#;
+        let e = parse_event(json).expect("repaired");
+        let t = e.time.unwrap();
+        assert_eq!((t.date, t.basis.as_str()), (None, "unresolved"));
+        assert_eq!(t.text.as_deref(), Some("عام"));
+        assert!(parse_event("{not json").is_none());
+    }
 }
