@@ -17,7 +17,8 @@
 //!   by one or two days;
 //! - **month parts**: منتصف/أواسط → the 15th, مطلع/أوائل/بداية → the 1st, أواخر → the 25th,
 //!   نهاية → the last day, each with precision month (the guideline: "منتصف نيسان" is the 15th
-//!   of April with precision `month`); also before الشهر الماضي/الجاري;
+//!   of April with precision `month`); also before الشهر الماضي/الجاري; before a year
+//!   (مطلع العام الجاري، منتصف عام 2016، نهاية 2017) → January, July or December, precision month;
 //! - **weekdays** (الخميس، يوم الجمعة، الخميس الماضي، السبت المقبل) → the most recent such day
 //!   at or before publication (strictly before with الماضي, strictly after with المقبل/القادم),
 //!   precision day;
@@ -990,6 +991,10 @@ fn word_pattern(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
                     return Some((m, i + 3));
                 }
             }
+            // مطلع العام الجاري, نهاية 2017, منتصف عام 2016
+            if let Some(r) = year_part(cx, i, day) {
+                return Some(r);
+            }
             // أول أمس
             day_expression(cx, i, i)
         }
@@ -1112,6 +1117,40 @@ fn word_pattern(cx: &Ctx<'_>, i: usize) -> Option<(TimeMention, usize)> {
         }
         _ => day_expression(cx, i, i),
     }
+}
+
+/// A part of a year (مطلع العام الجاري، نهاية 2017، منتصف عام 2016): precision month, in
+/// January (مطلع), July (منتصف) or December (أواخر, نهاية).
+fn year_part(cx: &Ctx<'_>, i: usize, part: u8) -> Option<(TimeMention, usize)> {
+    let (month, day) = match part {
+        1 => (1, 1),
+        15 => (7, 1),
+        25 => (12, 1),
+        _ => (12, 31),
+    };
+    let at = |y: i32| Date::new(y, month, day).ok();
+    let mut k = i + 1;
+    let year_word = matches!(cx.lex(k), Some(Lex::Year));
+    if year_word {
+        k += 1;
+    }
+    if let Some(y) = cx.year_at(k).filter(|y| (1800..=2100).contains(y)) {
+        return Some((
+            mention(cx.span(i, k), at(y), Precision::Month, Basis::Explicit),
+            k + 1,
+        ));
+    }
+    let article = cx
+        .word(i + 1)
+        .is_some_and(|w| w.starts_with("\u{0627}\u{0644}"));
+    if year_word && article {
+        if let Some(Lex::Rel(r)) = cx.lex(k) {
+            let span = cx.span(i, k);
+            let m = relative(cx, span, |d| at(d.year() + i32::from(r)), Precision::Month);
+            return Some((m, k + 1));
+        }
+    }
+    None
 }
 
 /// صيف 2012: a season with a year, year precision.
@@ -1449,6 +1488,22 @@ mod tests {
         assert_eq!(one("نهاية شباط 2016", p()).1, "2016-02-29");
         assert_eq!(one("منتصف الشهر الماضي", p()).1, "2018-03-15");
         assert_eq!(one("منتصف شهر آذار", p()).1, "2018-03-15");
+    }
+
+    #[test]
+    fn parts_of_a_year() {
+        assert_eq!(
+            one("مطلع العام الجاري", p()),
+            (
+                "مطلع العام الجاري".into(),
+                "2018-01-01".into(),
+                Precision::Month
+            )
+        );
+        assert_eq!(one("نهاية العام الماضي", p()).1, "2017-12-31");
+        assert_eq!(one("منتصف عام 2016", p()).1, "2016-07-01");
+        assert_eq!(one("أواخر 2015", p()).1, "2015-12-01");
+        assert!(find_times("مطلع الأسبوع", Some(p())).is_empty());
     }
 
     #[test]
