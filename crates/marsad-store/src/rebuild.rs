@@ -4,7 +4,7 @@
 use crate::fuse::{fuse, FuseMention, Hierarchy, Incident, Role, Thresholds};
 use crate::ingest::precision_str;
 use crate::situation::derive_states;
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store};
 use marsad_kb::{EntryRef, Kb, PlaceKind};
 use marsad_types::{Date, Event};
 use rusqlite::params;

@@ -10,13 +10,18 @@ use marsad_store::{query, rebuild, Store, SCHEMA_VERSION};
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 #[test]
 #[ignore]
 fn make_fixture_v1() {
-    assert_eq!(SCHEMA_VERSION, 1, "only schema version 1 writes store-v1.db");
+    assert_eq!(
+        SCHEMA_VERSION, 1,
+        "only schema version 1 writes store-v1.db"
+    );
     let dir = tmpdir("fixture");
     let (input, _) = write_sample(&dir, 14);
     let db = dir.join("store-v1.db");
@@ -56,10 +61,9 @@ fn store_v1_fixture_opens_migrates_and_answers_queries() {
     let mut store = Store::open(&db).expect("a v1 store opens");
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let counts = store.counts().unwrap();
-    let want: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(fixture("store-v1.counts.json")).unwrap(),
-    )
-    .unwrap();
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("store-v1.counts.json")).unwrap())
+            .unwrap();
     assert_eq!(serde_json::to_value(counts).unwrap(), want);
     // Its stored mentions still read and fuse, and queries answer.
     let (kb, _) = engine();
