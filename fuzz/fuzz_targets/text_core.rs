@@ -57,11 +57,24 @@ fuzz_target!(|data: &[u8]| {
             assert!(w.is_char_boundary(e));
         }
         let _ = parse_number(w);
+        let _ = unit_of_word(w);
     }
+    let mut n_tok = 0;
+    for_each_token(s, |r, _| {
+        check(s, &r);
+        n_tok += 1;
+    });
+    assert_eq!(n_tok, toks.len());
 
     let published = Date::from_days(days);
     for t in find_times(s, Some(published)).iter().chain(find_times(s, None).iter()) {
         check(s, &t.span);
+    }
+    let shared = find_times_in(s, &toks, Some(published));
+    assert_eq!(shared, find_times(s, Some(published)));
+    let spans: Vec<_> = shared.iter().map(|t| t.span.clone()).collect();
+    for q in find_quantities_in(s, &toks, &spans) {
+        check(s, &q.span);
     }
     for q in find_quantities(s) {
         check(s, &q.span);
