@@ -254,6 +254,8 @@ pub fn run_ingest(args: &IngestArgs) -> Result<usize, String> {
     let startup = started.elapsed().as_secs_f64();
     let extract = |d: &marsad_types::Document| extractor.extract(d);
     let rep = ingest::ingest(&mut store, &inputs, &opts, &extract).map_err(|e| e.to_string())?;
+    let rss_after_ingest = peak_rss_mb();
+    let rebuild_cpu0 = ingest::thread_cpu_secs();
     let rb =
         rebuild::rebuild(&mut store, &kb, &args.fuse.thresholds()).map_err(|e| e.to_string())?;
     let counts = store.counts().map_err(|e| e.to_string())?;
@@ -282,6 +284,8 @@ pub fn run_ingest(args: &IngestArgs) -> Result<usize, String> {
             "docs_per_sec": rep.stored as f64 / rep.wall_secs.max(1e-9),
             "words_per_sec": rep.words as f64 / rep.wall_secs.max(1e-9),
             "peak_rss_mb": peak_rss_mb(),
+            "peak_rss_mb_after_ingest": rss_after_ingest,
+            "rebuild_cpu_secs": ingest::thread_cpu_secs() - rebuild_cpu0,
         });
         println!("{j}");
     }

@@ -82,10 +82,31 @@ pub struct IngestReport {
     pub wall_secs: f64,
     /// Seconds the reader spent reading, decoding and hashing (excluding waits).
     pub read_secs: f64,
-    /// CPU seconds spent in extraction, summed over workers.
+    /// Wall seconds spent in extraction, summed over workers (includes waiting for a core).
     pub extract_secs: f64,
     /// Seconds the writer spent writing (excluding waits).
     pub write_secs: f64,
+    /// CPU seconds of the reader thread (reading, gunzip, JSON, hashing).
+    pub read_cpu_secs: f64,
+    /// CPU seconds of extraction, summed over workers.
+    pub extract_cpu_secs: f64,
+    /// CPU seconds of the writer thread (SQLite inserts, JSON of events).
+    pub write_cpu_secs: f64,
+}
+
+/// CPU seconds used so far by the calling thread (Linux `/proc/thread-self/stat`; 0 elsewhere).
+pub fn thread_cpu_secs() -> f64 {
+    let Ok(s) = std::fs::read_to_string("/proc/thread-self/stat") else {
+        return 0.0;
+    };
+    // Fields after the command name (which may hold spaces) closing with ')'.
+    let Some(rest) = s.rfind(')').and_then(|i| s.get(i + 2..)) else {
+        return 0.0;
+    };
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the name.
+    let tick = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (tick(11) + tick(12)) / 100.0
 }
 
 struct Job {
@@ -96,7 +117,8 @@ struct Job {
 }
 
 enum Msg {
-    Docs(Vec<(Job, Vec<Event>)>, f64),
+    /// Extracted documents, with the wall and CPU seconds their extraction took.
+    Docs(Vec<(Job, Vec<Event>)>, f64, f64),
     Link {
         record: String,
         hash: String,
@@ -184,6 +206,7 @@ pub fn ingest(
         };
 
         // The reader: this thread.
+        let read_cpu0 = thread_cpu_secs();
         let mut reader = Reader::new();
         let mut pending: Vec<Job> = Vec::with_capacity(batch);
         let mut read_time = Duration::ZERO;
@@ -267,6 +290,7 @@ pub fn ingest(
         drop(work_tx);
         drop(msg_tx);
         report.read_secs = read_time.as_secs_f64();
+        report.read_cpu_secs = thread_cpu_secs() - read_cpu0;
         writer
             .join()
             .unwrap_or_else(|_| Err(StoreError("the writer thread panicked".into())))
@@ -275,6 +299,8 @@ pub fn ingest(
     report.events = totals.events;
     report.extract_secs = totals.extract_secs;
     report.write_secs = totals.write_secs;
+    report.extract_cpu_secs = totals.extract_cpu_secs;
+    report.write_cpu_secs = totals.write_cpu_secs;
     report.wall_secs = started.elapsed().as_secs_f64();
     if opts.progress {
         eprint!("\r\x1b[2K");
@@ -292,6 +318,7 @@ fn worker(rx: &Mutex<Receiver<Vec<Job>>>, tx: &SyncSender<Msg>, extract: Extract
             }
         };
         let t = Instant::now();
+        let cpu0 = thread_cpu_secs();
         let mut out = Vec::with_capacity(jobs.len());
         let mut errors = Vec::new();
         for job in jobs {
@@ -305,12 +332,13 @@ fn worker(rx: &Mutex<Receiver<Vec<Job>>>, tx: &SyncSender<Msg>, extract: Extract
             }
         }
         let secs = t.elapsed().as_secs_f64();
+        let cpu = thread_cpu_secs() - cpu0;
         for e in errors {
             if tx.send(e).is_err() {
                 return;
             }
         }
-        if tx.send(Msg::Docs(out, secs)).is_err() {
+        if tx.send(Msg::Docs(out, secs, cpu)).is_err() {
             return;
         }
     }
@@ -319,7 +347,9 @@ fn worker(rx: &Mutex<Receiver<Vec<Job>>>, tx: &SyncSender<Msg>, extract: Extract
 struct WriterTotals {
     events: u64,
     extract_secs: f64,
+    extract_cpu_secs: f64,
     write_secs: f64,
+    write_cpu_secs: f64,
 }
 
 fn writer(
@@ -329,28 +359,33 @@ fn writer(
     started: Instant,
     total: &Mutex<Option<u64>>,
 ) -> Result<WriterTotals> {
+    let cpu0 = thread_cpu_secs();
     let mut totals = WriterTotals {
         events: 0,
         extract_secs: 0.0,
+        extract_cpu_secs: 0.0,
         write_secs: 0.0,
+        write_cpu_secs: 0.0,
     };
     let mut docs_done = 0u64;
     let mut records_done = 0u64;
     let mut last_progress = Instant::now();
     let mut buf: Vec<Msg> = Vec::new();
-    // Block for one message, then take whatever else is queued: one transaction.
+    // Block for one message, then take what else is queued (up to a bound): one transaction.
+    // Throttled runs (crash tests) commit one extraction batch at a time.
+    let max_doc_msgs = if opts.throttle.is_some() { 1 } else { 8 };
     while let Ok(first) = rx.recv() {
+        let mut doc_msgs = usize::from(matches!(first, Msg::Docs(..)));
         buf.push(first);
-        while let Ok(m) = rx.try_recv() {
-            let docs = matches!(m, Msg::Docs(..));
+        while doc_msgs < max_doc_msgs && buf.len() < 4096 {
+            let Ok(m) = rx.try_recv() else { break };
+            doc_msgs += usize::from(matches!(m, Msg::Docs(..)));
             buf.push(m);
-            if docs && buf.len() > 4096 {
-                break;
-            }
         }
         let t = Instant::now();
-        let (d, r, e, x) = write_batch(store, &mut buf, opts)?;
+        let (d, r, e, x, xc) = write_batch(store, &mut buf, opts)?;
         totals.write_secs += t.elapsed().as_secs_f64();
+        totals.extract_cpu_secs += xc;
         docs_done += d;
         records_done += r;
         totals.events += e;
@@ -379,17 +414,19 @@ fn writer(
             let _ = err.flush();
         }
     }
+    totals.write_cpu_secs = thread_cpu_secs() - cpu0;
     Ok(totals)
 }
 
-/// Writes one batch in one transaction; returns (documents, records, events, extract secs).
+/// Writes one batch in one transaction; returns (documents, records, events, extract wall
+/// secs, extract CPU secs).
 fn write_batch(
     store: &mut Store,
     buf: &mut Vec<Msg>,
     opts: &IngestOptions,
-) -> Result<(u64, u64, u64, f64)> {
+) -> Result<(u64, u64, u64, f64, f64)> {
     let tx = store.conn_mut().transaction()?;
-    let (mut docs, mut records, mut events, mut secs) = (0u64, 0u64, 0u64, 0f64);
+    let (mut docs, mut records, mut events, mut secs, mut cpu) = (0u64, 0u64, 0u64, 0f64, 0f64);
     {
         let mut ins_doc = tx.prepare_cached(
             "INSERT OR IGNORE INTO documents
@@ -405,12 +442,13 @@ fn write_batch(
         )?;
         for msg in buf.drain(..) {
             match msg {
-                Msg::Docs(items, x) => {
+                Msg::Docs(items, x, xc) => {
                     secs += x;
+                    cpu += xc;
                     for (job, evs) in items {
                         let d = &job.doc;
                         let published = d.published.map(|p| p.to_string());
-                        ins_doc.execute(params![
+                        let inserted = ins_doc.execute(params![
                             job.hash,
                             d.id,
                             d.title,
@@ -423,11 +461,15 @@ fn write_batch(
                             opts.engine,
                             opts.kb_version
                         ])?;
-                        let doc_key: i64 = tx.query_row(
-                            "SELECT doc FROM documents WHERE hash = ?1",
-                            [&job.hash],
-                            |r| r.get(0),
-                        )?;
+                        let doc_key: i64 = if inserted == 1 {
+                            tx.last_insert_rowid()
+                        } else {
+                            tx.query_row(
+                                "SELECT doc FROM documents WHERE hash = ?1",
+                                [&job.hash],
+                                |r| r.get(0),
+                            )?
+                        };
                         ins_rec
                             .execute(params![d.id, job.hash, job.input, 0, published, d.source])?;
                         events += insert_mentions(&tx, doc_key, &evs, opts)? as u64;
@@ -457,7 +499,7 @@ fn write_batch(
         }
     }
     tx.commit()?;
-    Ok((docs, records, events, secs))
+    Ok((docs, records, events, secs, cpu))
 }
 
 /// Inserts a document's mentions; returns how many.
