@@ -792,6 +792,18 @@ fn conditions_hold(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
             return false;
         }
     }
+    if let Some(cl) = e.next_clitic {
+        let ok = d.next_words(c.last, 4).iter().any(|&j| {
+            d.toks[j].norm.starts_with(cl)
+                || d.toks[j]
+                    .norm
+                    .strip_prefix('و')
+                    .is_some_and(|r| r.starts_with(cl))
+        });
+        if !ok {
+            return false;
+        }
+    }
     if let Some(cl) = e.noclitic {
         if c.reading.prep == Some(cl) {
             return false;

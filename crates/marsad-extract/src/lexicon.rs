@@ -73,6 +73,8 @@ pub struct Entry {
     pub span_all: bool,
     /// Mode overrides from context words.
     pub mode_words: Vec<(Mode, Vec<String>)>,
+    /// The next word must carry this proclitic.
+    pub next_clitic: Option<char>,
 }
 
 /// A status cue.
@@ -224,6 +226,7 @@ impl Lexicon {
                 weak: false,
                 span_all: false,
                 mode_words: Vec::new(),
+                next_clitic: None,
             };
             if let Some(conds) = cols.get(4) {
                 for c in conds.split(';').map(str::trim).filter(|c| !c.is_empty()) {
@@ -242,6 +245,13 @@ impl Lexicon {
                             }
                         }
                         "weak" => e.weak = true,
+                        "nextclitic" => {
+                            e.next_clitic = match v {
+                                "b" => Some('ب'),
+                                "l" => Some('ل'),
+                                _ => None,
+                            }
+                        }
                         "span" => e.span_all = v == "all",
                         "mode" => {
                             let (m, ws) = v.split_once(':').unwrap_or((v, ""));
