@@ -269,18 +269,22 @@ pub fn acled_row(out: &mut dyn Write, kb: &Kb, v: &Value) -> io::Result<()> {
             .map(|a| a.iter().map(s).collect::<Vec<_>>().join("; "))
             .unwrap_or_default(),
         String::new(),
-        format!(
-            "{} {} ({}); {} report(s), {} document(s){}",
-            t,
-            s(&v["mode"]),
-            s(&v["status"]),
-            s(&v["mentions"]).replace("null", "1"),
-            s(&v["documents"]),
-            v["notes"]
+        {
+            let mode = v["mode"]
+                .as_str()
+                .map(|m| format!(" {m}"))
+                .unwrap_or_default();
+            let notes = v["notes"]
                 .as_str()
                 .map(|n| format!("; {n}"))
-                .unwrap_or_default()
-        ),
+                .unwrap_or_default();
+            format!(
+                "{t}{mode} ({}); {} report(s), {} document(s){notes}",
+                s(&v["status"]),
+                v["mentions"].as_u64().unwrap_or(1),
+                v["documents"].as_u64().unwrap_or(1),
+            )
+        },
         v["fatalities"]
             .as_f64()
             .map(|f| format!("{}", f as i64))

@@ -214,13 +214,16 @@ pub fn event_as_incident(v: &Value) -> Value {
             .filter_map(|q| q["value"].as_f64())
             .reduce(f64::min)
     });
+    let date_from_doc = !v["time"]["date"].is_string() && v["doc"]["published"].is_string();
     let date = v["time"]["date"]
         .as_str()
         .map(str::to_string)
         .or_else(|| v["doc"]["published"].as_str().map(str::to_string));
     json!({
         "id": v["id"], "type": v["type"], "mode": v["mode"], "status": v["status"],
-        "date": date, "precision": v["time"]["precision"],
+        "date": date,
+        "precision": if v["time"]["date"].is_string() { v["time"]["precision"].clone() } else if date_from_doc { json!("week") } else { Value::Null },
+        "mentions": 1,
         "place": loc, "actors": actors("actors"), "recipients": actors("recipients"),
         "sources": [v["source"]], "corroboration": 1, "documents": 1,
         "first_report": v["doc"]["published"], "fatalities": fatalities,

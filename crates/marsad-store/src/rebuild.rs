@@ -350,7 +350,8 @@ fn place_json(kb: &Kb, id: &str) -> Value {
         Some(EntryRef::Place(p)) => {
             let pl = kb.place(p);
             json!({"id": pl.id, "name": pl.name_en, "name_ar": pl.name_ar, "kind": pl.kind.as_str(),
-                   "lat": pl.lat, "lon": pl.lon, "admin1": pl.admin1, "country": pl.country})
+                   "lat": pl.lat, "lon": pl.lon, "admin1": pl.admin1, "country": pl.country,
+                   "precision": pl.precision})
         }
         _ => json!({"id": id}),
     }
