@@ -42,6 +42,9 @@ pub struct FuseArgs {
     /// Fuse reports placed only at country level across documents.
     #[arg(long)]
     pub fuse_country_level: bool,
+    /// At month or year precision, fuse even when one side names no actor.
+    #[arg(long)]
+    pub coarse_without_actors: bool,
 }
 
 impl FuseArgs {
@@ -52,6 +55,7 @@ impl FuseArgs {
             fuse_year: self.fuse_year,
             fuse_without_place: self.fuse_without_place,
             fuse_country_level: self.fuse_country_level,
+            coarse_needs_actors: !self.coarse_without_actors,
             ..Thresholds::default()
         }
     }

@@ -44,6 +44,9 @@ pub struct Thresholds {
     pub fuse_without_place: bool,
     /// Whether groups placed only at country level may fuse across documents.
     pub fuse_country_level: bool,
+    /// At month (or year) precision, fuse only when both sides name compatible actors (a
+    /// month holds many attacks on one town; "one side unknown" is too weak there).
+    pub coarse_needs_actors: bool,
 }
 
 impl Default for Thresholds {
@@ -57,6 +60,7 @@ impl Default for Thresholds {
             publication_precision: Precision::Week,
             fuse_without_place: false,
             fuse_country_level: false,
+            coarse_needs_actors: true,
         }
     }
 }
@@ -603,9 +607,15 @@ fn compatible_ignoring_status(
         (Some(x), Some(y)) => dates_compatible(x, y, t),
         _ => false,
     };
+    let coarse = match (a.date, b.date) {
+        (Some(x), Some(y)) => x.1.max(y.1) >= Precision::Month,
+        _ => false,
+    };
+    let named = !t.coarse_needs_actors || !coarse || (!a.actors.is_empty() && !b.actors.is_empty());
     mode_ok
         && place_ok
         && date_ok
+        && named
         && actors_compatible(&a.actors, &b.actors, actors)
         && actors_compatible(&a.recipients, &b.recipients, actors)
 }

@@ -269,6 +269,22 @@ fn three_outlets_one_incident_first_and_last_report() {
 // ---- pairs that must not fuse ----
 
 #[test]
+fn month_precision_without_actors_does_not_fuse() {
+    let mut a = spec("doc-a");
+    a.date = Some(("2021-04-15", Precision::Month));
+    a.actors = vec![];
+    let mut b = spec("doc-b");
+    b.date = Some(("2021-04-03", Precision::Day));
+    assert_eq!(pair(a.clone(), b.clone()), 2);
+    let loose = Thresholds {
+        coarse_needs_actors: false,
+        ..Thresholds::default()
+    };
+    let ms = vec![mention(&a), mention(&b)];
+    assert_eq!(fuse(&ms, &TestHierarchy, &loose).len(), 1);
+}
+
+#[test]
 fn different_types_do_not_fuse() {
     let mut b = spec("doc-b");
     b.etype = EventType::Assault;
