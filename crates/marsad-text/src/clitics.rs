@@ -20,13 +20,6 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-const WAW: &str = "\u{0648}";
-const FA: &str = "\u{0641}";
-const BA: &str = "\u{0628}";
-const LAM: &str = "\u{0644}";
-const KAF: &str = "\u{0643}";
-const AL: &str = "\u{0627}\u{0644}";
-
 /// Prefix sequences: (surface, restored_article), in the order they are tried (shortest
 /// first). A restored-article entry means: after this surface, the stem starts with the
 /// article's ل whose ا was swallowed.
@@ -76,9 +69,6 @@ const SUFFIXES: &[&str] = &[
 
 /// The minimum stem length, in characters.
 const MIN_STEM_CHARS: usize = 2;
-
-// Keep the named constants referenced (they document the table above).
-const _: [&str; 6] = [WAW, FA, BA, LAM, KAF, AL];
 
 /// A word split into proclitics, stem and pronoun suffix. All ranges are byte ranges into
 /// the (normalized) word and together cover it: `prefix.end == stem.start`,
