@@ -631,6 +631,7 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
                 && same
                 && gap <= 3
                 && !coordinated
+                && c.reading.prep.is_none()
                 && !matches!(ec.etype, EventType::Agree | EventType::Retreat)
             {
                 continue;
@@ -657,6 +658,13 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
         ) {
             return true;
         }
+        // the object of a preposition ("بالرد على الهجوم") is a past event, not the content
+        if d.prev_words(c.head, 1)
+            .iter()
+            .any(|&k| d.is_any(k, &["علي", "ضد", "من"]))
+        {
+            return true;
+        }
         let verbal_noun_uncoordinated = !c.reading.conj
             && (c.reading.art
                 || c.reading.stem.starts_with('ا')
@@ -664,7 +672,7 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
         let marked = verbal_noun_uncoordinated
             || matches!(c.reading.prep, Some('ب' | 'ل'))
             || d.prev_words(c.head, 1).iter().any(|&k| {
-                d.is_any(k, &["الي", "علي"])
+                d.is_any(k, &["الي"])
                     || d.toks[k].norm.starts_with('ب')
                     || d.toks[k].norm.starts_with('ل')
             });
@@ -760,7 +768,7 @@ fn conditions_hold(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
         }
     }
     if let Some(w) = &e.nonext {
-        if d.next_words(c.last, w.n.max(1))
+        if d.next_words(c.head, w.n.max(1))
             .iter()
             .take(w.n.max(1))
             .any(|&j| d.has(j, &w.words))
@@ -933,7 +941,7 @@ fn status_of(
                             continue;
                         }
                         // "رفضت أوامر النظام": a refused order orders nothing
-                        if d.prev_words(j, 1).iter().any(|&k| {
+                        if d.prev_words(j, 4).iter().any(|&k| {
                             d.is_any(
                                 k,
                                 &["رفض", "رفضت", "رفضوا", "يرفض", "ترفض", "تجاهل", "تجاهلت"],
@@ -1264,24 +1272,54 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                         np
                     }
                 };
-                let subj_src = kb_free(subj.clone());
+                let mut subj_src = kb_free(subj.clone());
+                let mut subj = subj;
+                // "وأضافت المصادر": the latest chain that ends in such a source; a bare
+                // back-reference with no such chain repeats the latest chain
+                let carried = subj_src.as_ref().and_then(|x| {
+                    let is_carry = kind_words(lex, SrcKind::Carry)
+                        .iter()
+                        .any(|w| w.len() == 1 && d.has(x.toks.start, w))
+                        && x.toks.len() <= 2;
+                    if !is_carry {
+                        return None;
+                    }
+                    let found = current
+                        .iter()
+                        .chain(history.iter().rev())
+                        .find(|c| {
+                            c.srcs.last().is_some_and(|l| l.head == x.head)
+                                || c.keys.contains(&x.head)
+                        })
+                        .cloned();
+                    if found.is_some() || x.toks.len() > 1 {
+                        return found;
+                    }
+                    current.clone().or(history.last().cloned())
+                });
+                // "مصدر عسكري لوكالة سبوتنيك": the outlet is glued to ل inside the phrase
+                let mut glued_outlet: Option<Src> = None;
+                if let Some(x) = subj_src.as_ref() {
+                    let media = kind_words(lex, SrcKind::Media);
+                    if let Some(k) = (x.toks.start + 1..x.toks.end).find(|&k| {
+                        d.reads[k].iter().any(|r| {
+                            r.prep == Some('ل') && media.iter().any(|m| m.first() == Some(&r.stem))
+                        })
+                    }) {
+                        glued_outlet = kb_free(k..x.toks.end);
+                        subj = x.toks.start..k;
+                        subj_src = kb_free(subj.clone());
+                    }
+                }
                 match subj_src {
-                    Some(x)
-                        if kind_words(lex, SrcKind::Carry)
-                            .iter()
-                            .any(|w| w.len() == 1 && d.has(x.toks.start, w))
-                            && x.toks.len() <= 2 =>
-                    {
-                        // "وأضافت المصادر": the latest chain that ends in such a source
-                        let found = current
-                            .iter()
-                            .chain(history.iter().rev())
-                            .find(|c| {
-                                c.srcs.last().is_some_and(|l| l.head == x.head)
-                                    || c.keys.contains(&x.head)
-                            })
-                            .cloned();
-                        chain = found.or_else(|| current.clone().or(history.last().cloned()));
+                    Some(_) if carried.is_some() => {
+                        chain = carried;
+                    }
+                    Some(x) if glued_outlet.is_some() => {
+                        let mut c = Chain::default();
+                        c.srcs.extend(glued_outlet.clone());
+                        c.srcs.push(x);
+                        chain = Some(c);
                     }
                     Some(x) => {
                         let mut k = skip_quotes(d, subj.end, s.end);
