@@ -49,6 +49,45 @@ pub(crate) enum Fold {
 /// How one character folds. Public inside the crate so the tokenizer can share the tables.
 #[inline]
 pub(crate) fn fold(c: char) -> Fold {
+    let cp = c as u32;
+    if cp >> 8 == 0x06 {
+        // The Arabic block, from a table built at compile time from `fold_slow`.
+        return match ARABIC_BLOCK[(cp & 0xFF) as usize] {
+            KEEP => Fold::Keep,
+            MARK => Fold::Mark,
+            DROP => Fold::Drop,
+            to => Fold::One(char::from_u32(u32::from(to)).unwrap_or(c)),
+        };
+    }
+    fold_slow(c)
+}
+
+const KEEP: u16 = 0;
+const MARK: u16 = 0xFFFF;
+const DROP: u16 = 0xFFFE;
+
+/// [`fold_slow`] for U+0600–U+06FF: `KEEP`, `MARK`, `DROP` or the replacement code point.
+static ARABIC_BLOCK: [u16; 256] = {
+    let mut t = [KEEP; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = match char::from_u32(0x600 + i as u32) {
+            Some(c) => c,
+            None => '\0',
+        };
+        t[i] = match fold_slow(c) {
+            Fold::Keep | Fold::Many(_) => KEEP,
+            Fold::Mark => MARK,
+            Fold::Drop => DROP,
+            Fold::One(d) => d as u16,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// How one character folds, by rule (the reference for the Arabic-block table).
+const fn fold_slow(c: char) -> Fold {
     match c {
         '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}'
         | '\u{0675}' => Fold::One('\u{0627}'),
@@ -56,8 +95,8 @@ pub(crate) fn fold(c: char) -> Fold {
         '\u{0629}' | '\u{06C0}' | '\u{06D5}' => Fold::One('\u{0647}'),
         '\u{0624}' => Fold::One('\u{0648}'),
         '\u{06A9}' => Fold::One('\u{0643}'),
-        '\u{0660}'..='\u{0669}' => Fold::One(char::from(b'0' + (c as u32 - 0x0660) as u8)),
-        '\u{06F0}'..='\u{06F9}' => Fold::One(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '\u{0660}'..='\u{0669}' => Fold::One((b'0' + (c as u32 - 0x0660) as u8) as char),
+        '\u{06F0}'..='\u{06F9}' => Fold::One((b'0' + (c as u32 - 0x06F0) as u8) as char),
         '\u{066B}' => Fold::One('.'),
         '\u{066C}' => Fold::One(','),
         '\u{066A}' => Fold::One('%'),
@@ -68,19 +107,32 @@ pub(crate) fn fold(c: char) -> Fold {
         | '\u{FEFF}'
         | '\u{061C}'
         | '\u{00AD}' => Fold::Drop,
-        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => {
-            match PRESENTATION.binary_search_by_key(&(c as u32), |&(k, _)| u32::from(k)) {
-                Ok(i) => Fold::Many(PRESENTATION[i].1),
-                Err(_) => Fold::Keep,
-            }
-        }
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => presentation(c),
         _ => Fold::Keep,
     }
 }
 
+/// The NFKC decomposition of a presentation form (binary search, const-compatible).
+const fn presentation(c: char) -> Fold {
+    let (mut lo, mut hi) = (0usize, PRESENTATION.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let k = PRESENTATION[mid].0 as u32;
+        if k == c as u32 {
+            return Fold::Many(PRESENTATION[mid].1);
+        }
+        if k < c as u32 {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    Fold::Keep
+}
+
 /// Diacritics, Quranic marks and tatweel: removed by normalization, part of a word.
 #[inline]
-pub(crate) fn is_mark(c: char) -> bool {
+pub(crate) const fn is_mark(c: char) -> bool {
     matches!(c,
         '\u{064B}'..='\u{065F}'
         | '\u{0670}'
@@ -427,6 +479,22 @@ mod tests {
         let s = "الفـ*ـرقة";
         let m = normalize(s);
         assert_eq!(&s[m.to_original(0..m.text.len())], s);
+    }
+
+    #[test]
+    fn arabic_block_table_matches_the_rules() {
+        for cp in 0x600..0x700u32 {
+            let c = char::from_u32(cp).unwrap();
+            let (a, b) = (fold(c), fold_slow(c));
+            let same = match (a, b) {
+                (Fold::Keep, Fold::Keep) | (Fold::Mark, Fold::Mark) | (Fold::Drop, Fold::Drop) => {
+                    true
+                }
+                (Fold::One(x), Fold::One(y)) => x == y,
+                _ => false,
+            };
+            assert!(same, "U+{cp:04X}");
+        }
     }
 
     #[test]
