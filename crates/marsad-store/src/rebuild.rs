@@ -53,6 +53,37 @@ pub struct Loaded {
     pub unreadable: usize,
 }
 
+/// Drops what fusion, incidents and states never read (the whole event stays in `mentions`):
+/// the archive's 270,000 mentions must fit in memory at once.
+fn slim(e: &mut Event) {
+    e.attribution.truncate(1);
+    e.attribution.shrink_to_fit();
+    e.rule = String::new();
+    e.locations.retain(|l| l.id.is_some());
+    for l in &mut e.locations {
+        l.text = String::new();
+        l.name = None;
+        l.name_ar = None;
+        l.admin1 = None;
+        l.feature = None;
+    }
+    e.locations.shrink_to_fit();
+    for list in [&mut e.actors, &mut e.recipients, &mut e.mediators] {
+        for a in list.iter_mut() {
+            if a.name.is_some() {
+                a.text = String::new();
+            }
+        }
+        list.shrink_to_fit();
+    }
+    for q in &mut e.quantities {
+        q.text = String::new();
+    }
+    if let Some(t) = &mut e.time {
+        t.text = None;
+    }
+}
+
 /// Reads a stored event. A value the schema types reject (an out-of-range date) is repaired
 /// by dropping the offending date (the time expression is kept, unresolved); `None` when the
 /// JSON is beyond repair.
@@ -89,10 +120,11 @@ pub fn load_mentions(store: &Store) -> Result<Loaded> {
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let json: String = r.get(2)?;
-        let Some(event) = parse_event(&json) else {
+        let Some(mut event) = parse_event(&json) else {
             out.unreadable += 1;
             continue;
         };
+        slim(&mut event);
         let published: Option<String> = r.get(5)?;
         out.keys.push(r.get(0)?);
         out.docs.push(r.get(1)?);
