@@ -49,3 +49,23 @@ fn tag_text(bencher: divan::Bencher) {
         .counter(divan::counter::ItemsCount::new(ntok))
         .bench(|| tagger.tag(divan::black_box(&text)).len());
 }
+
+/// The ANERcorp test file's sentences (real news text), when `../shared` is present.
+#[divan::bench]
+fn anercorp_test_sentences(bencher: divan::Bencher) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/anercorp/ANERcorp_CamelLabRules_test.reproduced.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} absent, skipping", path.display());
+        return;
+    };
+    let sents: Vec<Vec<String>> = marsad_ner::eval::parse_flat(&text, marsad_ner::Format::Anercorp)
+        .into_iter()
+        .map(|s| s.tokens)
+        .collect();
+    let ntok: usize = sents.iter().map(Vec::len).sum();
+    let tagger = Tagger::bundled().expect("bundled model");
+    bencher
+        .counter(divan::counter::ItemsCount::new(ntok))
+        .bench(|| tagger.tag_document(divan::black_box(&sents)).len());
+}

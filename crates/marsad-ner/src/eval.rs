@@ -181,7 +181,8 @@ pub fn parse_gold(text: &str, format: Format) -> Vec<GoldSentence> {
     }
 }
 
-/// Reads a file, or every `*.txt` file of a directory (sorted by name), as one text.
+/// Reads a file, or every `*.txt` file of a directory (sorted by name; `SOURCE*` and
+/// `LICENSE*` skipped), as one text.
 pub fn read_text(path: &Path) -> Result<String, NerError> {
     let io = |e: std::io::Error| NerError::Io(format!("{}: {e}", path.display()));
     if path.is_dir() {
@@ -189,6 +190,10 @@ pub fn read_text(path: &Path) -> Result<String, NerError> {
             .map_err(io)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .filter(|p| {
+                let name = p.file_name().map(|n| n.to_string_lossy().to_uppercase());
+                !name.is_some_and(|n| n.starts_with("SOURCE") || n.starts_with("LICENSE"))
+            })
             .collect();
         files.sort();
         let mut all = String::new();

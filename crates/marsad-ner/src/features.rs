@@ -2,7 +2,7 @@
 
 use crate::lexicon::LexEntry;
 use crate::resources::Resources;
-use crate::text::{has_edge_punct, normalize, shape, strip_proclitics};
+use crate::text::{has_edge_punct, normalize, normalize_to, shape, strip_proclitics};
 use std::collections::HashMap;
 
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -119,16 +119,10 @@ const CLUSTER_W2: [u8; 1] = [6];
 fn prefix_hashes(s: &str) -> ([u64; 4], [u64; 4]) {
     let mut pre = [0u64; 4];
     let mut suf = [0u64; 4];
-    let ends: Vec<usize> = s
-        .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .take(4)
-        .collect();
-    for (k, &e) in ends.iter().enumerate() {
-        pre[k] = hash_bytes(&s.as_bytes()[..e]);
+    for (k, (i, c)) in s.char_indices().take(4).enumerate() {
+        pre[k] = hash_bytes(&s.as_bytes()[..i + c.len_utf8()]);
     }
-    let starts: Vec<usize> = s.char_indices().rev().map(|(i, _)| i).take(4).collect();
-    for (k, &b) in starts.iter().enumerate() {
+    for (k, (b, _)) in s.char_indices().rev().take(4).enumerate() {
         suf[k] = hash_bytes(&s.as_bytes()[b..]);
     }
     (pre, suf)
@@ -205,12 +199,15 @@ pub fn extract_in_doc<S: AsRef<str>>(
     doc: Option<DocCtx<'_>>,
 ) {
     let n = tokens.len();
-    scratch.norms.clear();
     scratch.info.clear();
-    for t in tokens {
-        scratch.norms.push(normalize(t.as_ref()));
+    if scratch.norms.len() < n {
+        scratch.norms.resize(n, String::new());
     }
-    res.gazetteer.mark(&scratch.norms, &mut scratch.gaz);
+    for (t, buf) in tokens.iter().zip(scratch.norms.iter_mut()) {
+        normalize_to(t.as_ref(), buf);
+    }
+    let norms = &scratch.norms[..n];
+    res.gazetteer.mark(norms, &mut scratch.gaz);
     for (i, t) in tokens.iter().enumerate() {
         let norm = &scratch.norms[i];
         let (pc, stem) = strip_proclitics(norm);

@@ -302,8 +302,102 @@ fn logsumexp(xs: &[f32]) -> f32 {
     m + xs.iter().map(|&x| (x - m).exp()).sum::<f32>().ln()
 }
 
-/// Forward-backward posteriors (n × L) with the BIO constraints.
+/// Forward-backward posteriors (n × L) with the BIO constraints: in probability space with
+/// per-position scaling (9 `exp` a token); falls back to log space if that under- or
+/// overflows.
 pub fn posteriors(trans: &[[f32; L]; L], start: &[f32; L], em: &[f32]) -> Vec<f32> {
+    posteriors_scaled(trans, start, em).unwrap_or_else(|| posteriors_log(trans, start, em))
+}
+
+fn normalize_row(v: &mut [f32]) -> bool {
+    let s: f32 = v.iter().sum();
+    if !(s.is_finite() && s > 0.0) {
+        return false;
+    }
+    v.iter_mut().for_each(|x| *x /= s);
+    true
+}
+
+fn posteriors_scaled(trans: &[[f32; L]; L], start: &[f32; L], em: &[f32]) -> Option<Vec<f32>> {
+    let n = em.len() / L;
+    if n == 0 {
+        return Some(Vec::new());
+    }
+    let tmax = trans.iter().flatten().fold(NEG, |m, &x| m.max(x));
+    let smax = start.iter().fold(NEG, |m, &x| m.max(x));
+    let mut t = [[0.0f32; L]; L];
+    let mut s0 = [0.0f32; L];
+    for c in 0..L {
+        if allowed(None, c) {
+            s0[c] = (start[c] - smax).exp();
+        }
+        for p in 0..L {
+            if allowed(Some(p), c) {
+                t[p][c] = (trans[p][c] - tmax).exp();
+            }
+        }
+    }
+    // e[i][c] = exp(em - max of the row)
+    let mut e = vec![0.0f32; n * L];
+    for i in 0..n {
+        let row = &em[i * L..i * L + L];
+        let m = row.iter().fold(NEG, |a, &x| a.max(x));
+        for c in 0..L {
+            e[i * L + c] = (row[c] - m).exp();
+        }
+    }
+    let mut alpha = vec![0.0f32; n * L];
+    for c in 0..L {
+        alpha[c] = s0[c] * e[c];
+    }
+    if !normalize_row(&mut alpha[..L]) {
+        return None;
+    }
+    for i in 1..n {
+        let (prev, cur) = alpha.split_at_mut(i * L);
+        let prev = &prev[(i - 1) * L..];
+        for c in 0..L {
+            let mut acc = 0.0;
+            for p in 0..L {
+                acc += prev[p] * t[p][c];
+            }
+            cur[c] = acc * e[i * L + c];
+        }
+        if !normalize_row(&mut cur[..L]) {
+            return None;
+        }
+    }
+    let mut beta = vec![0.0f32; n * L];
+    beta[(n - 1) * L..].iter_mut().for_each(|x| *x = 1.0);
+    for i in (0..n - 1).rev() {
+        let (cur, next) = beta.split_at_mut((i + 1) * L);
+        let next = &next[..L];
+        let cur = &mut cur[i * L..];
+        for p in 0..L {
+            let mut acc = 0.0;
+            for c in 0..L {
+                acc += t[p][c] * e[(i + 1) * L + c] * next[c];
+            }
+            cur[p] = acc;
+        }
+        if !normalize_row(cur) {
+            return None;
+        }
+    }
+    let mut post = alpha;
+    for (k, b) in beta.iter().enumerate() {
+        post[k] *= b;
+    }
+    for i in 0..n {
+        if !normalize_row(&mut post[i * L..i * L + L]) {
+            return None;
+        }
+    }
+    Some(post)
+}
+
+/// Forward-backward posteriors in log space (reference implementation).
+pub fn posteriors_log(trans: &[[f32; L]; L], start: &[f32; L], em: &[f32]) -> Vec<f32> {
     let n = em.len() / L;
     let mut alpha = vec![NEG; n * L];
     let mut beta = vec![NEG; n * L];
@@ -410,6 +504,18 @@ mod tests {
             assert!((s - 1.0).abs() < 1e-3, "{s}");
         }
         assert_eq!(p[idx(Tag::I(EntityKind::Misc))], 0.0);
+        // the scaled version agrees with the log-space one
+        let q = posteriors_log(&trans, &start, &em);
+        for (a, b) in p.iter().zip(&q) {
+            assert!((a - b).abs() < 1e-4, "{a} {b}");
+        }
+        // extreme scores fall back instead of producing NaN
+        let big: Vec<f32> = (0..2 * L)
+            .map(|k| if k % 3 == 0 { 500.0 } else { -500.0 })
+            .collect();
+        assert!(posteriors(&trans, &start, &big)
+            .iter()
+            .all(|x| x.is_finite()));
     }
 
     #[test]

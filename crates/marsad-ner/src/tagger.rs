@@ -164,10 +164,8 @@ impl Tagger {
     /// Finds the entities of a text (tokenized and sentence-split here); spans are byte
     /// ranges into `text`.
     pub fn tag(&self, text: &str) -> Vec<Entity> {
-        let toks: Vec<Range<usize>> = marsad_text::tokenize(text)
-            .into_iter()
-            .map(|t| t.span)
-            .collect();
+        let mut toks: Vec<Range<usize>> = Vec::with_capacity(text.len() / 6 + 1);
+        marsad_text::for_each_token(text, |span, _| toks.push(span));
         let mut sents: Vec<&[Range<usize>]> = Vec::new();
         let mut k = 0usize;
         for sent in marsad_text::sentences(text) {

@@ -99,20 +99,29 @@ pub fn sentences(text: &str, toks: &[Range<usize>]) -> Vec<Range<usize>> {
 /// `كابول؛`) trimmed.
 pub fn normalize(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
-    marsad_text::normalize_into(word, &mut s);
+    normalize_to(word, &mut s);
+    s
+}
+
+/// [`normalize`] into a reused buffer (cleared first).
+pub fn normalize_to(word: &str, s: &mut String) {
+    s.clear();
+    marsad_text::normalize_into(word, s);
     s.make_ascii_lowercase();
     let is_edge = |c: char| !c.is_alphanumeric();
     if s.chars().any(|c| c.is_alphanumeric()) {
-        let t = s.trim_matches(is_edge);
-        if t.len() != s.len() {
-            s = t.to_string();
-        }
+        let (a, b) = {
+            let t = s.trim_matches(is_edge);
+            let a = t.as_ptr() as usize - s.as_ptr() as usize;
+            (a, a + t.len())
+        };
+        s.truncate(b);
+        s.drain(..a);
     }
     if s.is_empty() {
         // a token made only of marks or controls: keep it distinguishable from nothing
         s.push_str(word);
     }
-    s
 }
 
 /// Whether a token carries punctuation glued to a word (`كابول؛`, `(حلب`).

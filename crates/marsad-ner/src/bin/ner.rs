@@ -1,7 +1,7 @@
 //! Train, evaluate and run the NER tagger until the `marsad ner` commands exist.
 //!
 //! ```text
-//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N]]
+//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K]]
 //! ner eval [--model MODEL.bin] FILE_OR_DIR...
 //! ner tag [--model MODEL.bin] < text
 //! ner calibrate [--model MODEL.bin] HELDOUT.txt [OUT.bin]
@@ -18,7 +18,7 @@ use std::time::Instant;
 
 fn usage() -> ! {
     eprintln!(
-        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N]]\n  ner eval [--model MODEL.bin] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
+        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K]]\n  ner eval [--model MODEL.bin] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
     );
     std::process::exit(2)
 }
@@ -44,6 +44,7 @@ fn main() {
     let mut dev: Option<PathBuf> = None;
     let mut ablate: Vec<String> = Vec::new();
     let mut o_bias: f32 = 0.0;
+    let mut lex_opts = LexOptions::default();
     let mut opts = TrainOptions {
         verbose: true,
         ..TrainOptions::default()
@@ -59,6 +60,7 @@ fn main() {
             "--without" => ablate.push(val()),
             "--news" => opts.news = Some(PathBuf::from(val())),
             "--news-tokens" => opts.news_tokens = num() as usize,
+            "--folds" => lex_opts.folds = num() as usize,
             "--o-bias" => o_bias = val().parse().unwrap_or_else(|_| usage()),
             "--epochs" => opts.epochs = num() as usize,
             "--seed" => opts.seed = num(),
@@ -79,7 +81,7 @@ fn main() {
             if pos.len() != 2 {
                 usage()
             }
-            train(&pos[0], &pos[1], &opts, dev.as_deref(), &ablate)
+            train(&pos[0], &pos[1], &opts, &lex_opts, dev.as_deref(), &ablate)
         }
         "eval" => {
             if pos.is_empty() {
@@ -157,7 +159,14 @@ fn main() {
     }
 }
 
-fn train(src: &Path, out: &Path, opts: &TrainOptions, dev: Option<&Path>, ablate: &[String]) {
+fn train(
+    src: &Path,
+    out: &Path,
+    opts: &TrainOptions,
+    lex_opts: &LexOptions,
+    dev: Option<&Path>,
+    ablate: &[String],
+) {
     let text = read_text(src).unwrap_or_else(|e| fail(e));
     let sents = parse_flat(&text, detect_format(&text));
     let dev_text = dev.map(|d| {
@@ -197,14 +206,7 @@ fn train(src: &Path, out: &Path, opts: &TrainOptions, dev: Option<&Path>, ablate
                 corpus.tokens(),
                 t0.elapsed().as_secs_f64()
             );
-            train_self_lex(
-                &res,
-                &sents,
-                &corpus,
-                opts,
-                &LexOptions::default(),
-                dev_eval,
-            )
+            train_self_lex(&res, &sents, &corpus, opts, lex_opts, dev_eval)
         }
         None => marsad_ner::train_with(&res, &sents, opts, dev_eval),
     }
