@@ -267,13 +267,15 @@ pub fn resolve_place(kb: &Kb, q: &str) -> Option<u32> {
     let fq = fq.strip_prefix("حي ").unwrap_or(&fq).to_string();
     let mut best: Option<(u8, u32)> = None;
     for (i, p) in kb.places().iter().enumerate() {
-        let exact = fold(&p.name_en).to_lowercase() == fq
-            || fold(&p.name_ar) == fq
-            || p.names.iter().any(|n| fold(n).to_lowercase() == fq);
-        if exact {
-            // Prefer Syrian places, then settlements and neighbourhoods over admin units.
-            let score = u8::from(p.country == "SYR") * 10
+        let canonical = fold(&p.name_en).to_lowercase() == fq || fold(&p.name_ar) == fq;
+        let variant = p.names.iter().any(|n| fold(n).to_lowercase() == fq);
+        if canonical || variant {
+            // Prefer a canonical name, Syrian places, then settlements, neighbourhoods and
+            // regions over admin units.
+            let score = u8::from(canonical) * 20
+                + u8::from(p.country == "SYR") * 10
                 + match p.kind {
+                    marsad_kb::PlaceKind::Region => 3,
                     marsad_kb::PlaceKind::City => 5,
                     marsad_kb::PlaceKind::Neighbourhood => 4,
                     marsad_kb::PlaceKind::Town => 3,
