@@ -366,6 +366,59 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
                 actors = prev.actors.clone();
             }
         }
+        // "the two sides" are the two parties named just before
+        if let Some(i) = actors.iter().position(|a| {
+            matches!(
+                crate::text::norm_word(&a.text).trim_start_matches('و'),
+                "الطرفين" | "الطرفان" | "الجانبين" | "الجانبان" | "طرفين"
+            )
+        }) {
+            let here = d.toks[c.head].span.start;
+            let from = d.sents[c.sent.saturating_sub(1)].start;
+            let mut named: Vec<ActorRef> = Vec::new();
+            for en in d.ents.iter().rev() {
+                if en.toks.start < from || en.span.start >= here {
+                    continue;
+                }
+                let Some(a) = en.actor else { continue };
+                if matches!(
+                    kb.actor(a).kind,
+                    ActorKind::Media | ActorKind::Source | ActorKind::Collective
+                ) {
+                    continue;
+                }
+                let r = actor_ref(&d, kb, &offs, en);
+                if r.name != actors[i].name && !named.iter().any(|x| x.name == r.name) {
+                    named.push(r);
+                }
+                if named.len() == 2 {
+                    break;
+                }
+            }
+            if named.len() == 2 {
+                named.reverse();
+                actors.splice(i..=i, named);
+            }
+        }
+        // no actor in the sentence: the agent of the latest event of the same type, at most
+        // two sentences back, carries on ("قصفت قوات النظام ... وأدى القصف ...")
+        if actors.is_empty()
+            && matches!(
+                e.etype,
+                EventType::Assault | EventType::Coerce | EventType::Agree | EventType::Retreat
+            )
+        {
+            let sent_start =
+                offs.char_of(d.tok_range_bytes(&d.sents[c.sent.saturating_sub(2)]).start);
+            if let Some(prev) = events
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence.start >= sent_start)
+                .find(|p| p.event_type == e.etype && !p.actors.is_empty())
+            {
+                actors = prev.actors.clone();
+            }
+        }
         let locations = locations(&d, kb, c, &cands, &chain, &offs);
         let sent_bytes = d.tok_range_bytes(&d.sents[c.sent]);
         let (quantities, duration) = quantities_of(
@@ -442,7 +495,7 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
             quantities,
             duration,
             attribution,
-            confidence: conf.clamp(0.0, 1.0),
+            confidence: (conf.clamp(0.0, 1.0) * 100.0).round() / 100.0,
             rule: e.id.clone(),
             cluster: None,
             country,
