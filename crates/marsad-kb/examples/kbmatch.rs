@@ -18,6 +18,22 @@ fn main() {
         );
         return;
     }
+    if args.first().map(String::as_str) == Some("--jsonl") {
+        for p in &args[1..] {
+            let all = std::fs::read_to_string(p).unwrap_or_default();
+            for line in all.lines() {
+                let Ok(doc) = serde_json::from_str::<marsad_types::Document>(line) else {
+                    continue;
+                };
+                let text = doc.full_text();
+                let ms = kb.find(&text);
+                for r in kb.records(&doc.id, &text, &ms) {
+                    println!("{}", serde_json::to_string(&r).unwrap_or_default());
+                }
+            }
+        }
+        return;
+    }
     for p in args {
         let text = std::fs::read_to_string(&p).unwrap_or_default();
         let ms = kb.find(&text);

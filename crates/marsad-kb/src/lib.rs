@@ -274,16 +274,16 @@ impl Kb {
     /// Every knowledge-base mention in `text`, leftmost-longest, resolved from context.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let norm = norm::normalize(text);
-        let mut mentions = self.find_normalized(&norm);
+        let mut mentions = self.find_normalized(text, &norm);
         resolve::resolve(self, &norm.text, &mut mentions);
         mentions.retain(|m| m.chosen.is_some());
         mentions
     }
 
-    /// Like [`Kb::find`] over a text the caller has already normalized with
-    /// [`marsad_text::normalize`] (spans are still original byte offsets).
-    pub fn find_in(&self, norm: &marsad_text::Normalized) -> Vec<Mention> {
-        let mut mentions = self.find_normalized(norm);
+    /// Like [`Kb::find`] when the caller has already normalized `text` with
+    /// [`marsad_text::normalize`] (spans are still original byte offsets into `text`).
+    pub fn find_in(&self, text: &str, norm: &marsad_text::Normalized) -> Vec<Mention> {
+        let mut mentions = self.find_normalized(text, norm);
         resolve::resolve(self, &norm.text, &mut mentions);
         mentions.retain(|m| m.chosen.is_some());
         mentions

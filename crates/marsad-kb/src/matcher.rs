@@ -90,7 +90,7 @@ fn is_prep(c: char) -> bool {
 
 impl Kb {
     /// Raw matches over a normalized text, unresolved (candidates only).
-    pub(crate) fn find_normalized(&self, norm: &Norm) -> Vec<Mention> {
+    pub(crate) fn find_normalized(&self, orig: &str, norm: &Norm) -> Vec<Mention> {
         let t = norm.text.as_str();
         let b = t.as_bytes();
         let mut out: Vec<Mention> = Vec::new();
@@ -113,10 +113,18 @@ impl Kb {
                 let _ = prefix;
                 let entries = &self.keys[key as usize];
                 let needs_l_ok = s > i && t[..s].ends_with('ل');
+                let span = norm.to_original(s..e);
+                // Names never carry tanween: دوماً is "always", مديراً "as director".
+                let tanween = orig
+                    .get(span.clone())
+                    .and_then(|x| x.chars().last())
+                    .is_some_and(|c| matches!(c, '\u{064B}' | '\u{064C}' | '\u{064D}'));
                 let mut candidates: Vec<EntryRef> = Vec::with_capacity(entries.len());
                 let mut adjective = false;
                 for en in entries {
-                    if en.needs_l && !needs_l_ok {
+                    if (en.needs_l && !needs_l_ok)
+                        || (tanween && matches!(en.target, EntryRef::Place(_)))
+                    {
                         continue;
                     }
                     if !candidates.contains(&en.target) {
@@ -134,8 +142,13 @@ impl Kb {
                         }
                     }
                 }
+                if candidates.is_empty() {
+                    prev_word = true;
+                    i += cl;
+                    continue;
+                }
                 out.push(Mention {
-                    span: norm.to_original(s..e),
+                    span,
                     outer: norm.to_original(i..e),
                     candidates,
                     chosen: None,

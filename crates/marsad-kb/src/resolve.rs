@@ -88,6 +88,42 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
         }
         pc.push(v);
     }
+    // 1b. the document's areas: (country, governorate) of every "strong" reading (a country,
+    // governorate, district, city, region, site, neighbourhood, a prominent or cued place).
+    // A small village or town named without a cue must lie in one of them: a Saudi article
+    // saying الزكاة or رفيعة is not about the Syrian villages of those names.
+    // (With a cue word, قرية X, the country suffices; "مدينة الملك عبد الله" in a Saudi
+    // article is still not the Syrian village الملك.)
+    let strong = |p: &crate::Place| {
+        !matches!(p.kind, PlaceKind::Village | PlaceKind::Town)
+            || p.prominent
+            || p.population >= 30_000
+    };
+    let mut areas: Vec<(&str, Option<&str>)> = Vec::new();
+    for v in &pc {
+        for &c in v {
+            let p = kb.place(c);
+            if strong(p) {
+                areas.push((p.country.as_str(), p.admin1.as_deref()));
+            }
+        }
+    }
+    for (m, v) in mentions.iter().zip(pc.iter_mut()) {
+        let cued = cue_licenses(m.cue);
+        v.retain(|&c| {
+            let p = kb.place(c);
+            strong(p)
+                || areas.iter().any(|&(co, a1)| {
+                    co == p.country
+                        && match p.admin1.as_deref() {
+                            // a Syrian village: its governorate must be named (or implied)
+                            Some(own) => cued || a1 == Some(own),
+                            // a foreign place without admin units: its country suffices
+                            None => true,
+                        }
+                })
+        });
+    }
     // 2. document anchors: unambiguous places
     let mut admin1: HashMap<&str, f32> = HashMap::new();
     let mut countries: HashMap<&str, f32> = HashMap::new();

@@ -596,30 +596,56 @@ fn run() -> Res<()> {
             c as f64 * 1e6 / (*total as f64).max(1.0)
         };
         let first_names: HashSet<String> = FIRST_NAMES.iter().map(|n| key(n)).collect();
+        let common = |k: &str| per_m(k) > 15.0 || k.chars().count() <= 2 || first_names.contains(k);
+        let mut n_dropped = 0;
         for r in rows.iter_mut() {
+            if matches!(r.kind.as_str(), "governorate" | "district") {
+                continue; // admin units keep every curated alias
+            }
+            // Single-word variants that are common words (جديدة، السجن، عنه، لد) are dropped:
+            // they are qualifiers or transliteration noise, never how the place is reported.
+            let before = r.names.len();
+            let keep_all = r.pop >= 100_000 || r.flags.iter().any(|f| f == "prominent");
+            r.names.retain(|n| {
+                if keep_all {
+                    return true;
+                }
+                let k = key(n);
+                !has_arabic(n)
+                    || k.contains(' ')
+                    || whitelist.contains(k.as_str())
+                    || !(common(&k) || per_m(&k) > 4.0)
+            });
+            n_dropped += before - r.names.len();
             let settlement = matches!(r.kind.as_str(), "village" | "town" | "city" | "subdistrict");
-            // Syrian towns above 30k and foreign cities above 500k are never common words.
-            let big = if r.country == "SYR" {
-                r.pop >= 30_000
-            } else {
-                r.pop >= 500_000
-            };
-            let k = key(&r.name_ar);
-            // ... unless the name is a function word (وان = وإن).
-            if !settlement || (big && (r.country == "SYR" || per_m(&k) < 300.0)) {
+            if !settlement {
                 continue;
             }
+            let k = key(&r.name_ar);
             if k.contains(' ')
                 || whitelist.contains(k.as_str())
                 || r.flags.iter().any(|f| f == "cue")
             {
                 continue;
             }
-            if per_m(&k) > 15.0 || k.chars().count() <= 2 || first_names.contains(&k) {
+            // Big places are never common words... unless the name is a function word or a
+            // very frequent noun (وان = وإن, الثورة).
+            let big = if r.country == "SYR" {
+                r.pop >= 30_000
+            } else {
+                r.pop >= 500_000
+            };
+            if big && per_m(&k) < 50.0 {
+                continue;
+            }
+            // Tiny villages rarely make the news by name alone: a stricter threshold.
+            let village_word = r.kind == "village" && per_m(&k) > 4.0;
+            if (common(&k) || village_word) && !r.flags.iter().any(|f| f == "prominent") {
                 r.flags.push("cue".into());
                 n_cue += 1;
             }
         }
+        eprintln!("kb-build: {n_dropped} common-word variants dropped");
     }
 
     // ---------- write ----------
@@ -841,7 +867,6 @@ fn whitelist() -> HashSet<&'static str> {
         "بانياس",
         "القرداحه",
         "الحفه",
-        "كسب",
         "ربيعه",
         "الشيخ مسكين",
         "نوى",
