@@ -265,7 +265,7 @@ pub fn run_ingest(args: &IngestArgs) -> Result<usize, String> {
     let counts = store.counts().map_err(|e| e.to_string())?;
     let wall = started.elapsed().as_secs_f64();
     eprintln!(
-        "marsad: ingest: {} records read: {} new documents, {} repeats linked, {} already stored, {} errors; {} events; store: {} documents, {} records, {} mentions, {} incidents, {} errors; {:.1} s ({:.0} docs/s, {:.0} words/s)",
+        "marsad: ingest: {} records read: {} new documents, {} repeats linked, {} already stored, {} errors; {} events; store: {} documents, {} records, {} mentions, {} incidents, {} errors; {:.1} s (ingest {:.1} s: {:.0} docs/s, {:.0} words/s; incidents rebuilt in {:.1} s)",
         rep.records_read,
         rep.stored,
         rep.linked,
@@ -278,8 +278,10 @@ pub fn run_ingest(args: &IngestArgs) -> Result<usize, String> {
         counts.incidents,
         counts.errors,
         wall,
+        rep.wall_secs,
         rep.stored as f64 / rep.wall_secs.max(1e-9),
         rep.words as f64 / rep.wall_secs.max(1e-9),
+        rb.load_secs + rb.fuse_secs + rb.write_secs,
     );
     if args.stats {
         let j = serde_json::json!({

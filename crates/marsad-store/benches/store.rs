@@ -136,9 +136,9 @@ fn ingest_web_reports(bencher: divan::Bencher) {
         if !printed {
             printed = true;
             eprintln!(
-                "ingest: {} docs, {} words, {} events; read {:.3} s, extract {:.3} s (CPU), write {:.3} s, fuse {:.3} s, rebuild write {:.3} s, wall {:.3} s",
-                rep.stored, rep.words, rep.events, rep.read_secs, rep.extract_secs,
-                rep.write_secs, rb.fuse_secs, rb.write_secs, rep.wall_secs
+                "ingest: {} docs, {} words, {} events; CPU: read {:.3} s, extract {:.3} s, write {:.3} s; fuse {:.3} s, rebuild write {:.3} s; wall {:.3} s",
+                rep.stored, rep.words, rep.events, rep.read_cpu_secs, rep.extract_cpu_secs,
+                rep.write_cpu_secs, rb.fuse_secs, rb.write_secs, rep.wall_secs
             );
         }
         rep.stored
