@@ -742,7 +742,7 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
     });
     // aims and goals ("بهدف الضغط ... لفك الحصار") are not events
     out.retain(|c| {
-        let near_aim = d.prev_words(c.head, 2).iter().any(|&j| {
+        let near_aim = d.prev_words(c.head, 3).iter().any(|&j| {
             d.is_any(j, &["بهدف", "بغيه", "لاجل"]) || (d.is(j, "اجل") && j > 0 && d.is(j - 1, "من"))
         });
         if near_aim {
@@ -977,7 +977,23 @@ fn status_of(
                             && d.next_words(j, 1)
                                 .first()
                                 .is_some_and(|&k| d.is_any(k, &["يزال", "تزال", "زال", "زالت"]));
-                        if gap < n && !broken && !la_yazal && best.is_none_or(|(p, _)| p <= j) {
+                        // "لم توضح المصادر تفاصيل الاتفاق": the negation is the reporting verb's
+                        let reporting_negated = (last + 1..c.head).any(|k| {
+                            d.is_any(
+                                k,
+                                &[
+                                    "توضح", "يوضح", "تذكر", "يذكر", "تكشف", "يكشف", "تعلن", "يعلن",
+                                    "تؤكد", "يؤكد", "تحدد", "يحدد", "يتضح", "يعرف", "تعرف", "يصدر",
+                                    "تصدر", "يتسن",
+                                ],
+                            )
+                        });
+                        if gap < n
+                            && !broken
+                            && !la_yazal
+                            && !reporting_negated
+                            && best.is_none_or(|(p, _)| p <= j)
+                        {
                             best = Some((j, cu.status));
                         }
                     }
@@ -1127,6 +1143,26 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
     if d.is_any(j, &["هذه", "هذا", "هناك"]) {
         return j..j;
     }
+    // the verb's object is the content: "أعلنت بدء فك الحصار", "أكدت استمرار الوضع"
+    if d.is_any(
+        j,
+        &[
+            "بدء",
+            "استمرار",
+            "وقوع",
+            "حصول",
+            "التوصل",
+            "توصل",
+            "عوده",
+            "تواصل",
+            "تجدد",
+            "انتهاء",
+            "فشل",
+            "نجاح",
+        ],
+    ) {
+        return j..j;
+    }
     // skip time words and quotes
     while j < s.end
         && (d.toks[j].kind == Kind::Punct && !d.is_clause_break(j)
@@ -1144,10 +1180,14 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             break;
         }
         if t.kind == Kind::Punct {
+            if matches!(t.norm.as_str(), "-" | "–" | "—" | "(") {
+                break;
+            }
             j += 1;
             continue;
         }
         if d.is_any(j, &THAT)
+            || d.is_any(j, &["نقلا", "حسب", "بحسب", "وفق"])
             || d.is_any(
                 j,
                 &[
@@ -1268,6 +1308,9 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                     k += 1;
                 }
                 // "حسبما ذكرت الوكالة"
+                if d.is(skip_quotes(d, k, s.end), "ما") {
+                    k = skip_quotes(d, k, s.end) + 1;
+                }
                 if let Some(v) = seqs_at(
                     d,
                     skip_quotes(d, k, s.end),
@@ -1308,7 +1351,10 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
             if let Some(last) =
                 seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).filter(|&last| {
                     // "شدد" reports only with "على أن" ("شددت إجراءاتها" tightened)
-                    !d.is_any(j, &["شدد", "شددت"])
+                    !d.prev_words(j, 1)
+                        .iter()
+                        .any(|&k| d.is_any(k, &["رفضت", "رفض", "عدم", "دون"]))
+                        && !d.is_any(j, &["شدد", "شددت"])
                         || d.next_words(last, 2).iter().any(|&k| d.is_any(k, &THAT))
                 })
             {
@@ -1322,7 +1368,28 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                     _ => {
                         let np = np_after(d, lex, last + 1, &heads);
                         content_from = np.end.max(last + 1);
-                        np
+                        if np.is_empty() {
+                            // SVO: "مصادر محلية من حلب أكدت أن ..."
+                            let mut k = j;
+                            let mut found = None;
+                            for _ in 0..5 {
+                                if k == s.start || d.is_clause_break(k - 1) {
+                                    break;
+                                }
+                                k -= 1;
+                                if d.is_word(k)
+                                    && (seqs_at(d, k, kind_words(lex, SrcKind::Anon), true)
+                                        .is_some()
+                                        || seqs_at(d, k, kind_words(lex, SrcKind::Media), true)
+                                            .is_some())
+                                {
+                                    found = Some(k);
+                                }
+                            }
+                            found.map(|f| f..j).unwrap_or(np)
+                        } else {
+                            np
+                        }
                     }
                 };
                 let mut subj_src = kb_free(subj.clone());
@@ -1600,7 +1667,8 @@ fn arguments(
     if actors.is_empty() {
         let window_end = (c.last + 5).min(next_trigger.max(c.last + 2));
         if let Some(&k) = usable.iter().find(|&&k| {
-            d.ents[k].toks.start > c.last
+            d.ents[k].toks.start > c.head
+                && !c.matched.iter().any(|&m| d.ents[k].toks.contains(&m))
                 && d.ents[k].toks.start <= window_end
                 && !d.ents[k].is_place()
         }) {
