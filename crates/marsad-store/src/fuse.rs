@@ -193,7 +193,8 @@ struct Group {
     mode: Option<Mode>,
     date: Option<(Date, Precision)>,
     place: Option<String>,
-    chain: Vec<String>,
+    /// The place and its ancestors, shared between groups of the same place.
+    chain: std::rc::Rc<Vec<String>>,
     block: Option<String>,
     actors: Vec<String>,
     recipients: Vec<String>,
@@ -223,6 +224,7 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
             .push(i);
     }
     let mut actor_cache: HashMap<String, Vec<String>> = HashMap::new();
+    let mut chains: HashMap<String, std::rc::Rc<Vec<String>>> = HashMap::new();
     let mut groups: Vec<Group> = Vec::with_capacity(by_key.len());
     for ((doc_hash, c, etype, status), mut members) in by_key {
         members.sort_by_key(|&i| {
@@ -257,14 +259,17 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
             .enumerate()
             .max_by_key(|(k, (_, n))| (*n, std::cmp::Reverse(*k)))
             .map(|(_, (p, _))| p.clone());
-        let chain = place
-            .as_ref()
-            .map(|p| {
-                let mut c = vec![p.clone()];
-                c.extend(h.place_parents(p));
-                c
-            })
-            .unwrap_or_default();
+        let chain = match &place {
+            Some(p) => chains
+                .entry(p.clone())
+                .or_insert_with(|| {
+                    let mut c = vec![p.clone()];
+                    c.extend(h.place_parents(p));
+                    std::rc::Rc::new(c)
+                })
+                .clone(),
+            None => std::rc::Rc::default(),
+        };
         let block = place.as_ref().map(|p| {
             if h.is_country(p) {
                 p.clone()
@@ -334,10 +339,11 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
     .max()
     .unwrap_or(31)
         + 1;
-    struct Inc {
+    struct Inc<'m> {
         seed: usize,
         groups: Vec<usize>,
-        docs: HashSet<String>,
+        /// Body hashes of the documents in the incident (few: a linear scan is fastest).
+        docs: Vec<&'m str>,
     }
     let mut incs: Vec<Inc> = Vec::new();
     let mut active: HashMap<(EventType, Status, String), Vec<usize>> = HashMap::new();
@@ -363,9 +369,11 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
             let mut joined = false;
             for &k in list.iter() {
                 let seed = &groups[incs[k].seed];
-                if !incs[k].docs.contains(&g.doc_hash) && compatible(seed, g, t, &actor_cache) {
+                if !incs[k].docs.contains(&g.doc_hash.as_str())
+                    && compatible(seed, g, t, &actor_cache)
+                {
                     incs[k].groups.push(gi);
-                    incs[k].docs.insert(g.doc_hash.clone());
+                    incs[k].docs.push(g.doc_hash.as_str());
                     joined = true;
                     break;
                 }
@@ -375,14 +383,14 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
                 incs.push(Inc {
                     seed: gi,
                     groups: vec![gi],
-                    docs: HashSet::from([g.doc_hash.clone()]),
+                    docs: vec![g.doc_hash.as_str()],
                 });
             }
         } else {
             incs.push(Inc {
                 seed: gi,
                 groups: vec![gi],
-                docs: HashSet::from([g.doc_hash.clone()]),
+                docs: vec![g.doc_hash.as_str()],
             });
         }
     }

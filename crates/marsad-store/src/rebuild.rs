@@ -150,6 +150,10 @@ pub struct RebuildReport {
     pub states: usize,
     /// Stored mentions that could not be read back (left out).
     pub unreadable: usize,
+    /// Resident memory (MB) after loading the mentions (Linux; 0 elsewhere).
+    pub rss_after_load_mb: f64,
+    /// Resident memory (MB) after fusing.
+    pub rss_after_fuse_mb: f64,
     /// Seconds to load mentions.
     pub load_secs: f64,
     /// Seconds to fuse.
@@ -163,10 +167,12 @@ pub fn rebuild(store: &mut Store, kb: &Kb, t: &Thresholds) -> Result<RebuildRepo
     let t0 = Instant::now();
     let loaded = load_mentions(store)?;
     let load_secs = t0.elapsed().as_secs_f64();
+    let rss_after_load_mb = rss_mb();
     let t1 = Instant::now();
     let h = KbHierarchy(kb);
     let incidents = fuse(&loaded.mentions, &h, t);
     let fuse_secs = t1.elapsed().as_secs_f64();
+    let rss_after_fuse_mb = rss_mb();
     let t2 = Instant::now();
     let texts = DocTexts::new(store);
     let mut n_states = 0usize;
@@ -307,10 +313,25 @@ pub fn rebuild(store: &mut Store, kb: &Kb, t: &Thresholds) -> Result<RebuildRepo
         incidents: incidents.len(),
         states: n_states,
         unreadable: loaded.unreadable,
+        rss_after_load_mb,
+        rss_after_fuse_mb,
         load_secs,
         fuse_secs,
         write_secs: t2.elapsed().as_secs_f64(),
     })
+}
+
+/// Current resident memory in MB (Linux `/proc/self/status`; 0 elsewhere).
+pub fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|k| k.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
 }
 
 /// Lazy access to stored document texts (situation rules read a mention's sentence).
