@@ -599,13 +599,13 @@ fn run() -> Res<()> {
         let common = |k: &str| per_m(k) > 15.0 || k.chars().count() <= 2 || first_names.contains(k);
         let mut n_dropped = 0;
         for r in rows.iter_mut() {
-            if matches!(r.kind.as_str(), "governorate" | "district") {
-                continue; // admin units keep every curated alias
-            }
             // Single-word variants that are common words (جديدة، السجن، عنه، لد) are dropped:
             // they are qualifiers or transliteration noise, never how the place is reported.
             let before = r.names.len();
-            let keep_all = r.pop >= 100_000 || r.flags.iter().any(|f| f == "prominent");
+            // (admin units keep every curated alias)
+            let keep_all = r.pop >= 100_000
+                || r.flags.iter().any(|f| f == "prominent")
+                || matches!(r.kind.as_str(), "governorate" | "district");
             r.names.retain(|n| {
                 if keep_all {
                     return true;
@@ -617,7 +617,10 @@ fn run() -> Res<()> {
                     || !(common(&k) || per_m(&k) > 4.0)
             });
             n_dropped += before - r.names.len();
-            let settlement = matches!(r.kind.as_str(), "village" | "town" | "city" | "subdistrict");
+            let settlement = matches!(
+                r.kind.as_str(),
+                "village" | "town" | "city" | "subdistrict" | "district"
+            );
             if !settlement {
                 continue;
             }
