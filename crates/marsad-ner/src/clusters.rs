@@ -30,9 +30,9 @@ pub struct ClusterOptions {
 impl Default for ClusterOptions {
     fn default() -> Self {
         ClusterOptions {
-            vocab: 40_000,
+            vocab: 100_000,
             contexts: 500,
-            min_count: 5,
+            min_count: 3,
             max_tokens: 30_000_000,
             depth: 16,
             min_leaf: 4,

@@ -28,6 +28,9 @@ pub enum Format {
     /// Wojood (nested, several tags a token): PERS, ORG, LOC and GPE (as LOC) kept, outermost
     /// spans only.
     Wojood,
+    /// Wojood with the PERS/ORG/LOC/GPE spans of every nesting level as gold (a flat tagger
+    /// cannot find them all: recall is a lower bound).
+    WojoodAllLevels,
 }
 
 impl Format {
@@ -35,7 +38,9 @@ impl Format {
     pub fn kinds(self) -> &'static [EntityKind] {
         match self {
             Format::Anercorp => &EntityKind::ALL,
-            Format::Aqmar | Format::Wojood => &[EntityKind::Pers, EntityKind::Loc, EntityKind::Org],
+            Format::Aqmar | Format::Wojood | Format::WojoodAllLevels => {
+                &[EntityKind::Pers, EntityKind::Loc, EntityKind::Org]
+            }
         }
     }
 }
@@ -124,7 +129,7 @@ fn wojood_kind(k: &str) -> Option<EntityKind> {
 /// Parses a Wojood nested block: per original type, spans are read IOB2-style (a `B-` while
 /// one is open starts an inner span, dropped later); mapped kinds are kept; a span inside
 /// another kept span is dropped (outermost only).
-fn parse_wojood_block(b: &[Vec<&str>]) -> GoldSentence {
+fn parse_wojood_block(b: &[Vec<&str>], all_levels: bool) -> GoldSentence {
     let tokens: Vec<String> = b.iter().map(|c| c[0].to_string()).collect();
     let mut all: Vec<(Range<usize>, EntityKind)> = Vec::new();
     let mut open: BTreeMap<&str, usize> = BTreeMap::new();
@@ -153,10 +158,9 @@ fn parse_wojood_block(b: &[Vec<&str>]) -> GoldSentence {
     all.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
     let mut kept: Vec<(Range<usize>, EntityKind)> = Vec::new();
     for (r, k) in all {
-        if kept
-            .iter()
-            .any(|(q, _)| q.start <= r.start && r.end <= q.end)
-        {
+        if kept.iter().any(|(q, qk)| {
+            q.start <= r.start && r.end <= q.end && (!all_levels || (q == &r && *qk == k))
+        }) {
             continue;
         }
         kept.push((r, k));
@@ -170,7 +174,10 @@ fn parse_wojood_block(b: &[Vec<&str>]) -> GoldSentence {
 /// Parses an evaluation file's text.
 pub fn parse_gold(text: &str, format: Format) -> Vec<GoldSentence> {
     match format {
-        Format::Wojood => blocks(text).map(|b| parse_wojood_block(&b)).collect(),
+        Format::Wojood => blocks(text)
+            .map(|b| parse_wojood_block(&b, false))
+            .collect(),
+        Format::WojoodAllLevels => blocks(text).map(|b| parse_wojood_block(&b, true)).collect(),
         _ => parse_flat(text, format)
             .into_iter()
             .map(|s| GoldSentence {
@@ -415,6 +422,11 @@ mod tests {
         assert_eq!(detect_format(t), Format::Wojood);
         let g = parse_gold(t, Format::Wojood);
         assert_eq!(g[0].entities, vec![(0..2, Org), (3..5, Loc), (6..7, Pers)]);
+        let g = parse_gold(t, Format::WojoodAllLevels);
+        assert_eq!(
+            g[0].entities,
+            vec![(0..2, Org), (1..2, Loc), (3..5, Loc), (6..7, Pers)]
+        );
     }
 
     #[test]

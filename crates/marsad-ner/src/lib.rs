@@ -1,9 +1,20 @@
 //! Learned Arabic named-entity recogniser (averaged structured perceptron) for CPU.
 //!
 //! A first-order linear-chain model over hashed features (word forms, normalized forms,
-//! affixes, proclitic-stripped stems, shape, a ±2 word window, ANERGazet gazetteer matches
-//! and word clusters induced from the news corpus), trained with the averaged structured
-//! perceptron and decoded with Viterbi under BIO constraints.
+//! affixes, proclitic-stripped stems, character trigrams, shape, a ±2 word window, ANERGazet
+//! gazetteer matches, word clusters induced from the news corpus, and a self-trained name
+//! lexicon), trained with the averaged structured perceptron (word dropout, averaged over
+//! several seeds) and decoded with Viterbi under BIO constraints. Confidences are posterior
+//! probabilities (forward-backward at a calibrated temperature).
+//!
+//! Training has two stages ([`train::train_self_lex`]): first-stage models tag the unlabelled
+//! news corpus and count, per word, the labels they gave it; the second stage uses those
+//! counts as features. The bundled model (`data/ner/model/anercorp.bin`, CC BY-SA 4.0) carries
+//! its lexicon inside the model file.
+//!
+//! For the extractor: [`Tagger::shared`] loads the bundled model once; [`Tagger::tag`] gives
+//! [`Entity`] values (byte span into the text, [`EntityKind`], score in [0, 1]);
+//! [`Tagger::tag_tokens`] and [`Tagger::tag_document`] work on pre-tokenized sentences.
 //!
 //! ```no_run
 //! let tagger = marsad_ner::Tagger::bundled()?;

@@ -256,6 +256,16 @@ impl Tagger {
         Ok(self.eval_text(&text, format))
     }
 
+    /// [`Tagger::eval_file`] with nested (Wojood) gold taken at every nesting level.
+    pub fn eval_file_all_levels(&self, path: &Path) -> Result<EvalReport, NerError> {
+        let text = read_text(path)?;
+        let format = match detect_format(&text) {
+            Format::Wojood => Format::WojoodAllLevels,
+            f => f,
+        };
+        Ok(self.eval_text(&text, format))
+    }
+
     /// Scores the tagger on the text of an annotated file in `format`.
     pub fn eval_text(&self, text: &str, format: Format) -> EvalReport {
         let mut rep = EvalReport::default();

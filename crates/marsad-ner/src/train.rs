@@ -41,6 +41,10 @@ pub struct TrainOptions {
     pub word_dropout: f32,
     /// Temperature stored in the model for its confidences (see [`DEFAULT_TEMPERATURE`]).
     pub temperature: f32,
+    /// Passive-aggressive (PA-I) step cap; 0 = plain perceptron steps of 1.
+    pub pa_c: f32,
+    /// Number of runs (different shuffles and dropout masks) whose weights are averaged.
+    pub ensemble: usize,
 }
 
 impl Default for TrainOptions {
@@ -55,6 +59,8 @@ impl Default for TrainOptions {
             doc_window: DEFAULT_DOC_WINDOW,
             word_dropout: DEFAULT_WORD_DROPOUT,
             temperature: DEFAULT_TEMPERATURE,
+            pa_c: 0.0,
+            ensemble: DEFAULT_ENSEMBLE,
         }
     }
 }
@@ -67,6 +73,9 @@ pub const DEFAULT_DOC_WINDOW: usize = 0;
 /// Default temperature of the confidences: fitted (`ner calibrate`) on the last 15 % of the
 /// ANERcorp training file with a model trained on the first 85 %.
 pub const DEFAULT_TEMPERATURE: f32 = 0.037;
+/// Default number of averaged runs (different seeds): 4 (+0.4 F1 on held-out data and less
+/// seed variance than one run).
+pub const DEFAULT_ENSEMBLE: usize = 4;
 /// Default word-dropout probability.
 pub const DEFAULT_WORD_DROPOUT: f32 = 0.2;
 /// Default feature-hash bits (2^20 rows × 9 labels).
@@ -267,8 +276,48 @@ pub fn train_self_lex(
     m
 }
 
-/// The perceptron over precomputed feature rows and gold label indices.
+/// The perceptron over precomputed feature rows and gold label indices; with
+/// `opts.ensemble > 1`, the average of that many runs with seeds `seed, seed + 1, ...`
+/// (`on_epoch` then sees only the first run's epochs).
 fn train_rows(
+    data: &[(FeatureRows, Vec<usize>)],
+    opts: &TrainOptions,
+    mut on_epoch: impl FnMut(usize, &Model),
+) -> Model {
+    let k = opts.ensemble.max(1);
+    let mut m = train_rows_one(data, opts, &mut on_epoch);
+    if k == 1 {
+        return m;
+    }
+    for r in 1..k {
+        let o = TrainOptions {
+            seed: opts.seed.wrapping_add(r as u64),
+            verbose: false,
+            ..opts.clone()
+        };
+        let x = train_rows_one(data, &o, |_, _| {});
+        for (a, b) in m.weights.iter_mut().zip(&x.weights) {
+            *a += b;
+        }
+        for p in 0..L {
+            for q in 0..L {
+                m.trans[p][q] += x.trans[p][q];
+            }
+            m.start[p] += x.start[p];
+        }
+    }
+    let inv = 1.0 / k as f32;
+    m.weights.iter_mut().for_each(|x| *x *= inv);
+    for p in 0..L {
+        for q in 0..L {
+            m.trans[p][q] *= inv;
+        }
+        m.start[p] *= inv;
+    }
+    m
+}
+
+fn train_rows_one(
     data: &[(FeatureRows, Vec<usize>)],
     opts: &TrainOptions,
     mut on_epoch: impl FnMut(usize, &Model),
@@ -315,16 +364,47 @@ fn train_rows(
                 c += 1.0;
                 continue;
             }
+            // step: 1 (perceptron) or the passive-aggressive (PA-I) step
+            let step = if opts.pa_c > 0.0 {
+                let score = |y: &[usize]| -> f32 {
+                    let mut sc = w.start[y[0]] + em[y[0]];
+                    for i in 1..n {
+                        sc += w.trans[y[i - 1]][y[i]] + em[i * L + y[i]];
+                    }
+                    sc
+                };
+                let mut loss = 0.0f32;
+                let mut norm2 = 0.0f32;
+                for i in 0..n {
+                    if gold[i] != pred[i] {
+                        loss += 1.0;
+                        norm2 += 2.0 * (rows.token(i).len() - skip[i]) as f32;
+                    }
+                    let prev_differs = i > 0 && (gold[i - 1] != pred[i - 1]);
+                    if gold[i] != pred[i] || prev_differs {
+                        norm2 += 2.0;
+                    }
+                }
+                let delta = score(&pred) - score(gold) + loss;
+                if norm2 > 0.0 {
+                    (delta / norm2).clamp(0.0, opts.pa_c)
+                } else {
+                    0.0
+                }
+            } else {
+                1.0
+            };
+            let cs = c * step;
             for i in 0..n {
                 let (g, p) = (gold[i], pred[i]);
                 if g != p {
                     errors += 1;
                     for &f in &rows.token(i)[skip[i]..] {
                         let base = f as usize * L;
-                        w.weights[base + g] += 1.0;
-                        w.weights[base + p] -= 1.0;
-                        acc.weights[base + g] += c;
-                        acc.weights[base + p] -= c;
+                        w.weights[base + g] += step;
+                        w.weights[base + p] -= step;
+                        acc.weights[base + g] += cs;
+                        acc.weights[base + p] -= cs;
                     }
                 }
                 let (gp, pp) = if i == 0 {
@@ -335,16 +415,16 @@ fn train_rows(
                 if gp != pp || g != p {
                     match (gp, pp) {
                         (None, None) => {
-                            w.start[g] += 1.0;
-                            w.start[p] -= 1.0;
-                            acc.start[g] += c;
-                            acc.start[p] -= c;
+                            w.start[g] += step;
+                            w.start[p] -= step;
+                            acc.start[g] += cs;
+                            acc.start[p] -= cs;
                         }
                         (Some(gp), Some(pp)) => {
-                            w.trans[gp][g] += 1.0;
-                            w.trans[pp][p] -= 1.0;
-                            acc.trans[gp][g] += c;
-                            acc.trans[pp][p] -= c;
+                            w.trans[gp][g] += step;
+                            w.trans[pp][p] -= step;
+                            acc.trans[gp][g] += cs;
+                            acc.trans[pp][p] -= cs;
                         }
                         _ => {}
                     }

@@ -22,6 +22,7 @@ fn training_is_deterministic_and_learns() {
         epochs: 3,
         seed: 5,
         bits: 18,
+        ensemble: 2,
         ..TrainOptions::default()
     };
     let res = Resources::bundled();

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K]]
-//! ner eval [--model MODEL.bin] FILE_OR_DIR...
+//! ner eval [--model MODEL.bin] [--all-levels] FILE_OR_DIR...
 //! ner tag [--model MODEL.bin] < text
 //! ner calibrate [--model MODEL.bin] HELDOUT.txt [OUT.bin]
 //! ner predict [--model MODEL.bin] FILE   (token, gold, predicted per line)
@@ -18,7 +18,7 @@ use std::time::Instant;
 
 fn usage() -> ! {
     eprintln!(
-        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K]]\n  ner eval [--model MODEL.bin] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
+        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K]]\n  ner eval [--model MODEL.bin] [--all-levels] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
     );
     std::process::exit(2)
 }
@@ -44,6 +44,7 @@ fn main() {
     let mut dev: Option<PathBuf> = None;
     let mut ablate: Vec<String> = Vec::new();
     let mut o_bias: f32 = 0.0;
+    let mut all_levels = false;
     let mut lex_opts = LexOptions::default();
     let mut opts = TrainOptions {
         verbose: true,
@@ -58,9 +59,16 @@ fn main() {
             "--model" => model = Some(PathBuf::from(val())),
             "--dev" => dev = Some(PathBuf::from(val())),
             "--without" => ablate.push(val()),
+            "--all-levels" => {
+                all_levels = true;
+                i += 1;
+                continue;
+            }
             "--news" => opts.news = Some(PathBuf::from(val())),
             "--news-tokens" => opts.news_tokens = num() as usize,
             "--folds" => lex_opts.folds = num() as usize,
+            "--ensemble" => opts.ensemble = num() as usize,
+            "--pa" => opts.pa_c = val().parse().unwrap_or_else(|_| usage()),
             "--o-bias" => o_bias = val().parse().unwrap_or_else(|_| usage()),
             "--epochs" => opts.epochs = num() as usize,
             "--seed" => opts.seed = num(),
@@ -95,7 +103,12 @@ fn main() {
             }
             for p in &pos {
                 let t0 = Instant::now();
-                let rep = t.eval_file(p).unwrap_or_else(|e| fail(e));
+                let rep = if all_levels {
+                    t.eval_file_all_levels(p)
+                } else {
+                    t.eval_file(p)
+                }
+                .unwrap_or_else(|e| fail(e));
                 println!("== {} ({:.2}s)", p.display(), t0.elapsed().as_secs_f64());
                 println!("{rep}");
             }
