@@ -61,9 +61,16 @@ pub struct Mention {
     pub(crate) key: u32,
 }
 
+/// Letters and digits (a fast path for ASCII and Arabic; Unicode tables otherwise).
 #[inline]
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    match c as u32 {
+        0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F => false,
+        0x0621..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06D5 | 0x06EE..=0x06FF => true,
+        0x0600..=0x0620 | 0x064B..=0x065F | 0x066A..=0x066D | 0x0670 => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 #[inline]
