@@ -77,6 +77,10 @@ pub struct IngestArgs {
     /// Publication date (YYYY-MM-DD) for plain-text inputs.
     #[arg(long)]
     pub published: Option<String>,
+    /// Publishing outlet for documents that name none (plain-text inputs): the source of
+    /// what the outlet says in its own voice.
+    #[arg(long)]
+    pub source: Option<String>,
     /// Extraction threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -248,6 +252,7 @@ pub fn run_ingest(args: &IngestArgs) -> Result<usize, String> {
             id: None,
             published,
         },
+        source: args.source.clone(),
         throttle: args.throttle_ms.map(std::time::Duration::from_millis),
     };
     let inputs = marsad_io::expand_inputs(&args.inputs);

@@ -40,6 +40,8 @@ pub struct IngestOptions {
     pub kind: Option<InputKind>,
     /// Options for plain-text inputs.
     pub text: TextOptions,
+    /// Publishing outlet given to documents that name none (plain-text files).
+    pub source: Option<String>,
     /// Test hook: pause this long after each committed batch (to kill a run part-way).
     pub throttle: Option<Duration>,
 }
@@ -54,6 +56,7 @@ impl Default for IngestOptions {
             progress: false,
             kind: None,
             text: TextOptions::default(),
+            source: None,
             throttle: None,
         }
     }
@@ -228,7 +231,10 @@ pub fn ingest(
                             reason: e.reason,
                         })
                     }
-                    Ok(doc) => {
+                    Ok(mut doc) => {
+                        if doc.source.is_none() {
+                            doc.source.clone_from(&opts.source);
+                        }
                         if known_records.contains(&doc.id) {
                             report.skipped += 1;
                             None
