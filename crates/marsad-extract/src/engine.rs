@@ -685,7 +685,8 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
                 && gap <= 3
                 && !coordinated
                 && c.reading.prep.is_none()
-                && !matches!(ec.etype, EventType::Agree | EventType::Retreat)
+                && (!matches!(ec.etype, EventType::Agree | EventType::Retreat)
+                    || (ec.etype == EventType::Agree && gap == 0))
             {
                 continue;
             }
@@ -718,8 +719,13 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
         {
             return true;
         }
+        let stem = &c.reading.stem;
+        let tafil = stem.starts_with('ت')
+            && stem.chars().count() >= 5
+            && stem.chars().rev().nth(1) == Some('ي');
         let verbal_noun_uncoordinated = !c.reading.conj
             && (c.reading.art
+                || tafil
                 || c.reading.stem.starts_with('ا')
                 || c.reading.stem.starts_with('س') && c.reading.stem.chars().count() >= 5);
         let marked = verbal_noun_uncoordinated
@@ -740,9 +746,46 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
                     && (last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 6
             }))
     });
+    // what is let in is not a second event: "بإدخال قوافل المساعدات", "سمحت بدخول الشاحنات"
+    let access: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| matches!(lex.entries[c.entry].mode, ModeRule::Fixed(Mode::Access)))
+        .map(|c| (c.sent, c.last))
+        .collect();
+    out.retain(|c| {
+        lex.entries[c.entry].etype != EventType::Aid
+            || !access.iter().any(|&(s, last)| {
+                s == c.sent
+                    && last < c.head
+                    && (last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 2
+            })
+    });
+    // the purpose of an action that is not a deal is its aim, not an event: "تشدد الخناق ...
+    // لفك الحصار", "وقفة احتجاجية ... لفك الحصار" (after a deal it is a term: kept, planned)
+    let snapshot2 = out.clone();
+    out.retain(|c| {
+        if c.reading.prep != Some('ل') {
+            return true;
+        }
+        let before: Vec<&Cand> = snapshot2
+            .iter()
+            .filter(|o| o.sent == c.sent && o.last < c.head)
+            .collect();
+        let deal = before
+            .iter()
+            .any(|o| matches!(lex.entries[o.entry].etype, EventType::Agree));
+        let result = d
+            .prev_words(c.head, 2)
+            .iter()
+            .any(|&j| d.is_any(j, &RESULT_VERBS));
+        let action_near = before
+            .iter()
+            .any(|o| (o.last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 8);
+        !action_near || deal || result || lex.entries[c.entry].etype != EventType::Retreat
+    });
     // aims and goals ("بهدف الضغط ... لفك الحصار") are not events
     out.retain(|c| {
-        let near_aim = d.prev_words(c.head, 3).iter().any(|&j| {
+        let near_aim = d.prev_words(c.head, 4).iter().any(|&j| {
             d.is_any(j, &["بهدف", "بغيه", "لاجل"]) || (d.is(j, "اجل") && j > 0 && d.is(j - 1, "من"))
         });
         if near_aim {
@@ -973,10 +1016,16 @@ fn status_of(
                         let gap = (last + 1..c.head).filter(|&k| d.is_word(k)).count();
                         let broken = (last + 1..c.head).any(|k| d.is_clause_break(k));
                         // "لا يزال" / "لا تزال" is not a negation
-                        let la_yazal = cu.id == "neg.la"
-                            && d.next_words(j, 1)
-                                .first()
-                                .is_some_and(|&k| d.is_any(k, &["يزال", "تزال", "زال", "زالت"]));
+                        // "إذا لم تنسحب": the condition governs the negation
+                        let conditional = d
+                            .prev_words(j, 1)
+                            .iter()
+                            .any(|&k| d.is_any(k, &["اذا", "لو", "ان", "حال", "حاله"]));
+                        let la_yazal = conditional
+                            || cu.id == "neg.la"
+                                && d.next_words(j, 1).first().is_some_and(|&k| {
+                                    d.is_any(k, &["يزال", "تزال", "زال", "زالت"])
+                                });
                         // "لم توضح المصادر تفاصيل الاتفاق": the negation is the reporting verb's
                         let reporting_negated = (last + 1..c.head).any(|k| {
                             d.is_any(
@@ -1060,7 +1109,7 @@ fn status_of(
             && stem.chars().count() <= 5
             && stem.chars().rev().nth(1) != Some('ي'));
     let after_result_verb = d
-        .prev_words(c.head, 2)
+        .prev_words(c.head, 3)
         .iter()
         .any(|&j| d.is_any(j, &RESULT_VERBS));
     if st == Status::Occurred && e.etype == EventType::Retreat && !imperfect && !after_result_verb {
@@ -1186,14 +1235,37 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             j += 1;
             continue;
         }
-        if d.is_any(j, &THAT)
+        // "في بيان" ends the source; "مصادر في قسد" does not
+        let in_statement = d.is(j, "في")
+            && d.next_words(j, 1).first().is_some_and(|&k| {
+                d.is_any(
+                    k,
+                    &[
+                        "بيان",
+                        "تصريح",
+                        "تصريحات",
+                        "حديث",
+                        "مؤتمر",
+                        "تقرير",
+                        "اتصال",
+                        "مقابله",
+                        "وقت",
+                        "رساله",
+                        "تغريده",
+                        "منشور",
+                        "بيانها",
+                        "بيانه",
+                    ],
+                )
+            });
+        if in_statement
+            || d.is_any(j, &THAT)
             || d.is_any(j, &["نقلا", "حسب", "بحسب", "وفق"])
             || d.is_any(
                 j,
                 &[
                     "عن",
                     "ل",
-                    "في",
                     "قد",
                     "قوله",
                     "قولها",
