@@ -89,3 +89,34 @@ fn bundled_model_scores_on_anercorp_test() {
 
 /// A regression floor a little under the measured figure of the shipped model.
 const MIN_TEST_F1: f64 = 72.0;
+
+#[test]
+fn random_text_never_panics_and_spans_stay_on_boundaries() {
+    let t = Tagger::bundled().expect("bundled model");
+    let alphabet: Vec<char> =
+        "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْ ٠١٢٣.,،؛؟!\"«»()-\n\r\t\u{200F}\u{200C}aZ9😀ﻻﷲ"
+            .chars()
+            .collect();
+    let mut x: u64 = 0x1234_5678_9ABC_DEF0;
+    for _ in 0..300 {
+        let mut s = String::new();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let len = (x % 60) as usize;
+        for _ in 0..len {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+        }
+        for e in t.tag(&s) {
+            assert!(
+                s.is_char_boundary(e.span.start) && s.is_char_boundary(e.span.end),
+                "{s:?}"
+            );
+            assert!(e.span.end <= s.len() && e.span.start < e.span.end);
+            assert!(e.score.is_finite());
+        }
+    }
+}
