@@ -327,3 +327,44 @@ pub(crate) fn parse_file(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_decides_the_kind_and_comments_are_skipped() {
+        let mut rows = Rows::default();
+        parse_file(
+            "x.tsv",
+            "# comment\nid\tkind\tname_ar\tlat\tlon\n\nu:1\tvillage\tقرية الاختبار\t36\t40\n",
+            "user",
+            &mut rows,
+        )
+        .expect("parses");
+        assert_eq!(rows.places.len(), 1);
+        assert_eq!(rows.places[0].country, "SYR");
+        assert_eq!(rows.places[0].source, "user");
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let mut rows = Rows::default();
+        let e = parse_file(
+            "extra/bad.tsv",
+            "id\tkind\tname_ar\n\nu:1\tvillage\t\n",
+            "user",
+            &mut rows,
+        )
+        .expect_err("no name_ar");
+        assert_eq!(e.to_string(), "extra/bad.tsv:3: place `u:1` has no name_ar");
+        let e = parse_file(
+            "b.tsv",
+            "id\tkind\tname_ar\nu:1\tvillage\tقرية\textra\n",
+            "u",
+            &mut rows,
+        )
+        .expect_err("stray tab");
+        assert!(e.to_string().contains("b.tsv:2: 4 cells"), "{e}");
+    }
+}

@@ -342,3 +342,102 @@ pub(crate) fn cue_before(t: &str, w: usize) -> Option<Cue> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Kb;
+
+    fn tiny() -> Kb {
+        let places = "id\tkind\tname_en\tname_ar\tnames\tlat\tlon\n\
+                      t:aleppo\tcity\tAleppo\tحلب\t\t36.2\t37.15\n\
+                      t:hasakah\tcity\tHasakah\tالحسكة\t\t36.5\t40.75\n\
+                      t:sm\tneighbourhood\tSheikh Maqsoud\tالشيخ مقصود\t\t36.22\t37.15\n\
+                      t:bab\tcity\tAl-Bab\tالباب\t\t36.37\t37.51\n";
+        let actors = "id\tname\tkind\tsector\taliases\tadjectives\n\
+                      a:sdf\tSyrian Democratic Forces\tarmed_group\tREB\tقسد|قوات سوريا الديمقراطية\t\n\
+                      a:gov\tSyrian government\tstate\tGOV\tالنظام\t\n\
+                      a:ru\tRussia\tstate\tGOV\tروسيا\tروسي\n";
+        Kb::from_sources(&[("p.tsv", places), ("a.tsv", actors)]).expect("tiny kb")
+    }
+
+    fn spans(kb: &Kb, t: &str) -> Vec<String> {
+        kb.find(t)
+            .iter()
+            .map(|m| t[m.span.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn proclitics_are_stripped_from_the_span() {
+        let kb = tiny();
+        assert_eq!(spans(&kb, "وبحلب"), ["حلب"]);
+        assert_eq!(spans(&kb, "فلقسد"), ["قسد"]);
+        assert_eq!(spans(&kb, "للنظام"), ["لنظام"]);
+        assert_eq!(spans(&kb, "والحسكة"), ["الحسكة"]);
+        assert_eq!(spans(&kb, "بالحسكة"), ["الحسكة"]);
+        // a lexical ال stays: الباب is a name, not ال + باب
+        assert_eq!(spans(&kb, "الباب"), ["الباب"]);
+    }
+
+    #[test]
+    fn whole_words_only_and_longest_match() {
+        let kb = tiny();
+        assert!(spans(&kb, "حلبي وحلبية").is_empty());
+        assert_eq!(
+            spans(&kb, "قوات سوريا الديمقراطية"),
+            ["قوات سوريا الديمقراطية"]
+        );
+        assert_eq!(
+            spans(&kb, "قوات  سوريا\u{a0}الديموقراطية"),
+            ["قوات  سوريا\u{a0}الديموقراطية"]
+        );
+        // no match across a line break
+        assert!(spans(&kb, "قوات سوريا\nالديمقراطية").is_empty());
+    }
+
+    #[test]
+    fn diacritics_tatweel_and_adjectives() {
+        let kb = tiny();
+        assert_eq!(spans(&kb, "حَلَبُ"), ["حَلَبُ"]);
+        assert_eq!(spans(&kb, "لـقسد"), ["قسد"]);
+        assert_eq!(spans(&kb, "بوساطة روسية والروسيين"), ["روسية", "الروسيين"]);
+    }
+
+    #[test]
+    fn cue_words_before_names() {
+        let t = normalize_for_test("في مدينة حلب وبريف الحسكة بالقرب من الباب");
+        let at = |w: &str| t.find(w).expect("word");
+        assert_eq!(cue_before(&t, at("حلب")), Some(Cue::City));
+        assert_eq!(cue_before(&t, at("الحسكه")), Some(Cue::Near));
+        assert_eq!(cue_before(&t, at("الباب")), Some(Cue::Near));
+        assert_eq!(cue_before(&t, at("مدينه")), None);
+    }
+
+    fn normalize_for_test(s: &str) -> String {
+        crate::norm::normalize(s).text
+    }
+
+    #[test]
+    fn spans_map_to_char_boundaries_on_any_input() {
+        let kb = tiny();
+        for t in [
+            "",
+            "ـ",
+            "\u{feff}حلب",
+            "x\u{0301}حلب",
+            "😀حلب😀",
+            "ﺣﻠﺐ",
+            "ل",
+            "وو",
+            "لل",
+        ] {
+            for m in kb.find(t) {
+                assert!(
+                    t.is_char_boundary(m.span.start) && t.is_char_boundary(m.span.end),
+                    "{t:?}"
+                );
+            }
+        }
+    }
+}

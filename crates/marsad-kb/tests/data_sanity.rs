@@ -228,7 +228,21 @@ fn kb_extra_adds_places_and_actors_the_same_day() {
          user:liwa-x\tLiwa al-Fajr al-Jadid\tarmed_group\tREB\tSYR\tactor:sna\tلواء الفجر الجديد|الفجر الجديد\n",
     )
     .expect("write");
+    // An entry with an existing id replaces the bundled one.
+    std::fs::write(
+        d.join("fix.tsv"),
+        "id\tkind\tname_en\tname_ar\tnames\tparent\tlat\tlon\n\
+         curated:aleppo-sheikh-maqsoud\tneighbourhood\tSheikh Maqsood\tالشيخ مقصود\tحي الشيخ مقصود\tocha:C1007\t36.227\t37.155\n",
+    )
+    .expect("write");
     let kb = Kb::load(Some(&d)).expect("loads");
+    let sm = kb
+        .places()
+        .iter()
+        .find(|p| p.id == "curated:aleppo-sheikh-maqsoud")
+        .expect("sm");
+    assert_eq!(sm.name_en, "Sheikh Maqsood");
+    assert_eq!(kb.places().iter().filter(|p| p.id == sm.id).count(), 1);
     let t = "هاجم لواء الفجر الجديد قرية تل فخار بريف الحسكة";
     let ms = kb.find(t);
     let names: Vec<&str> = ms.iter().map(|m| kb.display_name(m)).collect();
