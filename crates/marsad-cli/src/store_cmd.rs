@@ -265,8 +265,9 @@ pub fn run_ingest(args: &IngestArgs) -> Result<usize, String> {
     let rep = ingest::ingest(&mut store, &inputs, &opts, &extract).map_err(|e| e.to_string())?;
     let rss_after_ingest = peak_rss_mb();
     let rebuild_cpu0 = ingest::thread_cpu_secs();
-    let rb =
-        rebuild::rebuild(&mut store, &kb, &args.fuse.thresholds()).map_err(|e| e.to_string())?;
+    let rb = rebuild::rebuild_if_needed(&mut store, &kb, &args.fuse.thresholds(), &opts.kb_version)
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default();
     let counts = store.counts().map_err(|e| e.to_string())?;
     let wall = started.elapsed().as_secs_f64();
     eprintln!(
@@ -319,8 +320,14 @@ pub fn run_reextract(args: &ReextractArgs) -> Result<usize, String> {
     let extract = |d: &marsad_types::Document| extractor.extract(d);
     let rep =
         ingest::reextract(&mut store, &opts, &extract, args.all).map_err(|e| e.to_string())?;
-    let rb =
-        rebuild::rebuild(&mut store, &kb, &args.fuse.thresholds()).map_err(|e| e.to_string())?;
+    let rb = rebuild::rebuild_if_needed(&mut store, &kb, &args.fuse.thresholds(), &opts.kb_version)
+        .map_err(|e| e.to_string())?;
+    let counts = store.counts().map_err(|e| e.to_string())?;
+    let rb = rb.unwrap_or(rebuild::RebuildReport {
+        incidents: counts.incidents as usize,
+        states: counts.states as usize,
+        ..Default::default()
+    });
     eprintln!(
         "marsad: reextract: {} documents re-extracted ({} → {} mentions), {} incidents, {} states; engine {}, {}; {:.1} s",
         rep.documents,

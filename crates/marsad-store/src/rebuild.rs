@@ -164,6 +164,44 @@ pub struct RebuildReport {
 
 /// Rebuilds incidents, links, states, places and actors from the stored mentions.
 pub fn rebuild(store: &mut Store, kb: &Kb, t: &Thresholds) -> Result<RebuildReport> {
+    rebuild_inner(store, kb, t, None)
+}
+
+/// What the derived tables were built from: the mentions (count and highest row id), the
+/// thresholds, the knowledge-base version and this crate's version.
+pub fn signature(store: &Store, t: &Thresholds, kb_version: &str) -> Result<String> {
+    let (n, max): (i64, i64) = store.conn().query_row(
+        "SELECT count(*), coalesce(max(mention), 0) FROM mentions",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(format!(
+        "{n}:{max}:{t:?}:{kb_version}:{}",
+        env!("CARGO_PKG_VERSION")
+    ))
+}
+
+/// Rebuilds only when the mentions, thresholds or knowledge base changed since the last
+/// rebuild (a rerun that stored nothing new returns at once): `None` when up to date.
+pub fn rebuild_if_needed(
+    store: &mut Store,
+    kb: &Kb,
+    t: &Thresholds,
+    kb_version: &str,
+) -> Result<Option<RebuildReport>> {
+    let sig = signature(store, t, kb_version)?;
+    if store.meta("rebuilt_from")?.as_deref() == Some(sig.as_str()) {
+        return Ok(None);
+    }
+    rebuild_inner(store, kb, t, Some(&sig)).map(Some)
+}
+
+fn rebuild_inner(
+    store: &mut Store,
+    kb: &Kb,
+    t: &Thresholds,
+    sig: Option<&str>,
+) -> Result<RebuildReport> {
     let t0 = Instant::now();
     let loaded = load_mentions(store)?;
     let load_secs = t0.elapsed().as_secs_f64();
@@ -307,6 +345,15 @@ pub fn rebuild(store: &mut Store, kb: &Kb, t: &Thresholds) -> Result<RebuildRepo
             ])?;
         }
     }
+    // Recorded in the same transaction: a crash never leaves a stale signature.
+    match sig {
+        Some(sig) => tx.execute(
+            "INSERT INTO meta(key, value) VALUES ('rebuilt_from', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [sig],
+        )?,
+        None => tx.execute("DELETE FROM meta WHERE key = 'rebuilt_from'", [])?,
+    };
     tx.commit()?;
     Ok(RebuildReport {
         mentions: loaded.mentions.len(),

@@ -199,3 +199,36 @@ fn reextract_replaces_mentions_and_rebuilds_the_same_incidents() {
     drop(store);
     assert_eq!(incident_fingerprint(&db), fp);
 }
+
+#[test]
+fn rebuild_is_skipped_when_nothing_changed() {
+    let (_, mut store) = sample_store("skip-rebuild");
+    let (kb, _) = engine();
+    let t = Thresholds::default();
+    assert!(rebuild::rebuild_if_needed(&mut store, kb, &t, "kb-test")
+        .unwrap()
+        .is_some());
+    assert!(rebuild::rebuild_if_needed(&mut store, kb, &t, "kb-test")
+        .unwrap()
+        .is_none());
+    // Other thresholds or another KB version rebuild.
+    let wide = Thresholds {
+        day_window: 2,
+        ..Thresholds::default()
+    };
+    assert!(rebuild::rebuild_if_needed(&mut store, kb, &wide, "kb-test")
+        .unwrap()
+        .is_some());
+    assert!(
+        rebuild::rebuild_if_needed(&mut store, kb, &wide, "kb-other")
+            .unwrap()
+            .is_some()
+    );
+    // A plain rebuild forgets the signature.
+    rebuild::rebuild(&mut store, kb, &wide).unwrap();
+    assert!(
+        rebuild::rebuild_if_needed(&mut store, kb, &wide, "kb-other")
+            .unwrap()
+            .is_some()
+    );
+}
