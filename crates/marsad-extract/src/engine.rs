@@ -1987,10 +1987,12 @@ fn locations(
         }
         // the most specific place: drop one that contains another place of the list
         // and a countryside or region when a town or neighbourhood is named
-        if ids
-            .iter()
-            .any(|&o| o != p && kb.place_ancestors(o).any(|a| a == p))
-            || (any_precise && broad(e) && REGION_DROP)
+        // (a facility keeps its town: the annotators name both, "مخبز الحسكة" and الحسكة)
+        if ids.iter().any(|&o| {
+            o != p
+                && kb.place(o).kind != PlaceKind::Facility
+                && kb.place_ancestors(o).any(|a| a == p)
+        }) || (any_precise && broad(e) && REGION_DROP)
         {
             continue;
         }
@@ -2015,6 +2017,54 @@ fn locations(
             feature: Some(pl.kind.as_str().to_string()),
             precision: e.precision.or(Some(pl.precision)),
         });
+        // a facility named after its town ("مخبز الحسكة", "مستشفى القامشلي الوطني"): the town too
+        if pl.kind == PlaceKind::Facility {
+            if let Some(town) = kb.place_ancestors(p).find(|&a| {
+                matches!(
+                    kb.place(a).kind,
+                    PlaceKind::City | PlaceKind::Town | PlaceKind::Village
+                )
+            }) {
+                let tp = kb.place(town);
+                let text = d.span_text(e.span.clone());
+                let key = crate::text::norm_word(&tp.name_ar);
+                if !seen.contains(&town) && !key.is_empty() {
+                    // find the town's name inside the facility's words
+                    let found = text.char_indices().find_map(|(i, _)| {
+                        let rest = &text[i..];
+                        let mut n = String::new();
+                        let mut end = 0;
+                        for (k, ch) in rest.char_indices() {
+                            if let Some(f) = crate::text::fold_char(ch) {
+                                n.push(f);
+                            }
+                            end = k + ch.len_utf8();
+                            if n.len() >= key.len() {
+                                break;
+                            }
+                        }
+                        (n == key).then_some(i..i + end)
+                    });
+                    if let Some(r) = found {
+                        let b = e.span.start + r.start..e.span.start + r.end;
+                        seen.push(town);
+                        out.push(LocationRef {
+                            text: d.span_text(b.clone()).to_string(),
+                            start: offs.char_of(b.start),
+                            end: offs.char_of(b.end),
+                            name: Some(tp.name_en.clone()),
+                            name_ar: Some(tp.name_ar.clone()),
+                            id: Some(tp.id.clone()),
+                            lat: tp.lat,
+                            lon: tp.lon,
+                            admin1: tp.admin1.clone(),
+                            feature: Some(tp.kind.as_str().to_string()),
+                            precision: Some(tp.precision),
+                        });
+                    }
+                }
+            }
+        }
         if out.len() >= 5 {
             break;
         }
