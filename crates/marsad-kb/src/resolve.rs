@@ -16,6 +16,9 @@ use std::collections::HashMap;
 /// Window (normalized bytes) within which other names count as "nearby".
 const NEAR: usize = 400;
 
+/// Window (normalized bytes between two names) for "right next to each other".
+const ADJACENT: usize = 24;
+
 fn cue_fits(cue: Option<Cue>, kind: PlaceKind) -> f32 {
     use PlaceKind as K;
     match (cue, kind) {
@@ -153,12 +156,26 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
         } else if pc[i].len() > 1 {
             // nearby candidates
             let mut near: Vec<(u32, bool)> = Vec::new();
+            // candidates of the names right next to this one (نبل والزهراء, الأشرفية بحلب)
+            let mut adjacent: Vec<u32> = Vec::new();
             for (j, m2) in mentions.iter().enumerate() {
                 if j == i || m2.nspan.start.abs_diff(m_pos) > NEAR {
                     continue;
                 }
+                let me = &mentions[i].nspan;
+                let gap = if m2.nspan.start >= me.end {
+                    me.end..m2.nspan.start
+                } else {
+                    m2.nspan.end.min(me.start)..me.start
+                };
+                let close = gap.len() <= ADJACENT
+                    && t.get(gap)
+                        .is_some_and(|g| !g.contains(['.', '،', '؛', ',', '\n', '؟', '!']));
                 for &p in &pc[j] {
                     near.push((p, pc[j].len() == 1));
+                    if close {
+                        adjacent.push(p);
+                    }
                 }
             }
             for &c in &pc[i] {
@@ -193,6 +210,14 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
                 }
                 if near.iter().any(|(q, _)| kb.place(*q).parent == Some(c)) {
                     s += 2.0;
+                }
+                // ... and stronger when the related name is right next to it
+                if adjacent.iter().any(|q| {
+                    let qp = kb.place(*q);
+                    qp.kind != PlaceKind::Country
+                        && (anc.contains(q) || (p.parent.is_some() && qp.parent == p.parent))
+                }) {
+                    s += 3.0;
                 }
                 // document main area
                 if n_anchor > 0.0 {

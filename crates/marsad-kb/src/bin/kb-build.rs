@@ -215,6 +215,10 @@ fn run() -> Res<()> {
     for al in &aliases {
         if let Some(&i) = by_pcode.get(&s(al, "pcode")) {
             let a = s(al, "alias");
+            // "مدينة إدلب" names the city, not the district: it goes to the city entry.
+            if rows[i].kind != "governorate" && a.starts_with("مدينة ") {
+                continue;
+            }
             // Keep Arabic aliases and English ones (names are also shown to users).
             rows[i].add_name(&a);
         }
