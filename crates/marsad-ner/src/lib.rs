@@ -28,6 +28,7 @@
 #![warn(missing_docs)]
 
 pub mod clusters;
+pub mod consistency;
 pub mod eval;
 pub mod features;
 pub mod lexicon;

@@ -121,6 +121,10 @@ impl Tagger {
 
     /// Tags the sentences of one document (in order), with document-level context.
     pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<Tag>> {
+        self.tag_document_raw(sentences)
+    }
+
+    fn tag_document_raw<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<Tag>> {
         let agg = self.doc_agg(sentences);
         BUFFERS.with(|b| {
             let mut b = b.borrow_mut();

@@ -1,0 +1,125 @@
+//! Document-level label consistency: a name the model tagged somewhere in a document is
+//! tagged at its other occurrences too (where the model left every token of it outside any
+//! entity).
+//!
+//! Optional post-processing, not applied by [`crate::Tagger`]: on held-out ANERcorp data,
+//! propagating within blocks of 10-20 sentences traded about 1 point of precision for
+//! 1-2 points of recall, a gain of 0.0-0.7 F1 depending on the model.
+
+use crate::tags::{spans, EntityKind, Tag};
+use crate::text::normalize;
+use std::collections::HashMap;
+
+/// Propagates entities over the sentences of one document (tokens and their tags); returns
+/// the number of entities added.
+pub fn propagate<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<Tag>]) -> usize {
+    let norms: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|s| s.as_ref().iter().map(|t| normalize(t.as_ref())).collect())
+        .collect();
+    // entity strings → votes per kind
+    let mut votes: HashMap<Vec<String>, [u32; 4]> = HashMap::new();
+    for (ns, ts) in norms.iter().zip(tags.iter()) {
+        for (r, k) in spans(ts) {
+            let key: Vec<String> = ns[r].to_vec();
+            if key.iter().map(|w| w.chars().count()).sum::<usize>() < 3
+                || !key.iter().all(|w| w.chars().any(char::is_alphabetic))
+            {
+                continue;
+            }
+            let i = EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+            votes.entry(key).or_default()[i] += 1;
+        }
+    }
+    if votes.is_empty() {
+        return 0;
+    }
+    let mut by_first: HashMap<String, Vec<(Vec<String>, EntityKind)>> = HashMap::new();
+    let mut keys: Vec<(&Vec<String>, &[u32; 4])> = votes.iter().collect();
+    keys.sort();
+    for (key, v) in keys {
+        let best = (0..4)
+            .max_by_key(|&i| (v[i], std::cmp::Reverse(i)))
+            .unwrap_or(0);
+        by_first
+            .entry(key[0].clone())
+            .or_default()
+            .push((key[1..].to_vec(), EntityKind::ALL[best]));
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    }
+    let mut added = 0;
+    for (ns, ts) in norms.iter().zip(tags.iter_mut()) {
+        let mut i = 0;
+        while i < ns.len() {
+            if ts[i] != Tag::O {
+                i += 1;
+                continue;
+            }
+            let mut cands = by_first.get(&ns[i]);
+            if cands.is_none() {
+                // one proclitic letter (و ف ب ل ك) glued to the first word
+                let mut cs = ns[i].chars();
+                if let Some(c) = cs.next() {
+                    if matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') && cs.clone().count() >= 3 {
+                        cands = by_first.get(cs.as_str());
+                    }
+                }
+            }
+            let mut step = 1;
+            if let Some(list) = cands {
+                for (rest, kind) in list {
+                    let end = i + 1 + rest.len();
+                    if end > ns.len()
+                        || !rest.iter().zip(&ns[i + 1..end]).all(|(a, b)| a == b)
+                        || !ts[i..end].iter().all(|t| *t == Tag::O)
+                        || ts.get(end).is_some_and(|t| matches!(t, Tag::I(_)))
+                    {
+                        continue;
+                    }
+                    ts[i] = Tag::B(*kind);
+                    for t in &mut ts[i + 1..end] {
+                        *t = Tag::I(*kind);
+                    }
+                    added += 1;
+                    step = end - i;
+                    break;
+                }
+            }
+            i += step;
+        }
+    }
+    added
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    #[test]
+    fn names_found_once_are_found_everywhere() {
+        let sents = vec![
+            vec!["قال", "رفعت", "السعيد", "إن"],
+            vec!["ويرى", "رفعت", "السعيد", "أن", "بكابول"],
+            vec!["وصل", "إلى", "كابول"],
+        ];
+        let mut tags = vec![
+            vec![Tag::O, Tag::B(Pers), Tag::I(Pers), Tag::O],
+            vec![Tag::O; 5],
+            vec![Tag::O, Tag::O, Tag::B(Loc)],
+        ];
+        let n = propagate(&sents, &mut tags);
+        assert_eq!(n, 2);
+        assert_eq!(
+            tags[1],
+            vec![Tag::O, Tag::B(Pers), Tag::I(Pers), Tag::O, Tag::B(Loc)]
+        );
+        // existing entities are never overwritten
+        let mut tags2 = vec![vec![Tag::B(Org), Tag::I(Org)], vec![Tag::O, Tag::B(Loc)]];
+        let sents2 = vec![vec!["رفعت", "السعيد"], vec!["رفعت", "السعيد"]];
+        propagate(&sents2, &mut tags2);
+        assert_eq!(tags2[1], vec![Tag::O, Tag::B(Loc)]);
+    }
+}
