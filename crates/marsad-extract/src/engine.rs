@@ -41,6 +41,8 @@ struct Chain {
     srcs: Vec<Src>,
     /// Extra head keywords that identify the chain (a collapsed "تقرير").
     keys: Vec<String>,
+    /// Built by a conduit ("نقلت عن"): a back-reference prefers the chain of a plain verb.
+    conduit: bool,
 }
 
 /// A matched trigger.
@@ -353,7 +355,11 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
         // a verb coordinated with و and no subject after it shares the subject of the verb
         // before it: "فتحت قسد الطرقات ... وسمحت بدخول المواد"
         let finite = !c.reading.art && c.reading.prep.is_none() && !c.reading.stem.starts_with('م');
-        if c.reading.conj
+        let subordinate = d.prev_words(c.head, 2).as_slice()
+            == [c.head.saturating_sub(1), c.head.saturating_sub(2)]
+            && d.is(c.head.saturating_sub(1), "ان")
+            && d.is_any(c.head.saturating_sub(2), &["بعد", "قبل", "منذ"]);
+        if (c.reading.conj || subordinate)
             && finite
             && actors
                 .iter()
@@ -1334,7 +1340,10 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
             }
             if let Some(last) = seqs_at(d, j, kind_words(lex, SrcKind::Conduit), false) {
                 // نقلت X عن Y; "ونقلت عن Y" keeps the outer source of the current chain
-                let mut chain = Chain::default();
+                let mut chain = Chain {
+                    conduit: true,
+                    ..Chain::default()
+                };
                 let pattern_has_an = d.toks[last].norm.ends_with("عن");
                 let mut k = last + 1;
                 let outer = if pattern_has_an || d.is(k, "عن") {
@@ -1476,13 +1485,15 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                     if !is_carry {
                         return None;
                     }
+                    let matches = |c: &&Chain| {
+                        c.srcs.last().is_some_and(|l| l.head == x.head) || c.keys.contains(&x.head)
+                    };
                     let found = current
                         .iter()
                         .chain(history.iter().rev())
-                        .find(|c| {
-                            c.srcs.last().is_some_and(|l| l.head == x.head)
-                                || c.keys.contains(&x.head)
-                        })
+                        .filter(|c| !c.conduit)
+                        .find(matches)
+                        .or_else(|| current.iter().chain(history.iter().rev()).find(matches))
                         .cloned();
                     if found.is_some() || x.toks.len() > 1 {
                         return found;
@@ -1691,7 +1702,7 @@ fn arguments(
         .min()
         .unwrap_or(s.end);
     // passive agent: "من قبل X" / "من جانب X"
-    for j in c.last + 1..(c.last + 10).min(s.end) {
+    for j in c.last + 1..(c.last + 15).min(s.end) {
         if d.is(j, "من") && d.is_any(j + 1, &["قبل", "جانب", "طرف"]) {
             if let Some(&k) = usable
                 .iter()
@@ -1840,6 +1851,10 @@ fn arguments(
             d.ents[k]
                 .actor
                 .is_some_and(|a| kb.actor(a).kind == ActorKind::Collective)
+                && !d.is_any(
+                    d.ents[k].toks.start,
+                    &["الطرفين", "الطرفان", "الجانبين", "الجانبان"],
+                )
         });
         if !coll.is_empty() {
             actors = rest;
