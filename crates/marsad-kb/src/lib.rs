@@ -11,16 +11,35 @@
 //! assert!(names.contains(&"Aleppo"));
 //! ```
 //!
-//! The data files (TSV, documented in `data/README.md`) are embedded at compile time;
-//! [`Kb::load`] adds an analyst's directory on top. Matching runs once over a normalized copy
-//! of the document with a compact byte trie, strips proclitics (و ف ب ل ك, لل → ال) and maps
-//! spans back to the original bytes; [`Kb::resolve`] picks among same-name candidates from
-//! context.
+//! The data files (TSV under `data/kb/`, described in `data/README.md` and [`load`]-module
+//! docs) are embedded at compile time; [`Kb::load`] adds an analyst's directory on top
+//! (`--kb-extra DIR`).
+//!
+//! **Matching** ([`Kb::find`]): the document is normalized once by the text core
+//! ([`marsad_text::normalize()`]); a compact byte trie over the normalized names of every place
+//! and actor (with generated forms: `لل…` for `ال…` names after ل, adjective forms of nisba
+//! stems, spelling variants such as الديمقراطية/الديموقراطية) is walked from every word start
+//! and after the proclitics و ف ب ل ك (and their pairs). The longest match ending on a word
+//! boundary wins (leftmost-longest); spans map back to the original bytes, without the
+//! stripped proclitic but with a lexical ال. Tanween forms (دوماً) are never place names.
+//!
+//! **Resolution** (inside `find`; [`Kb::resolve`] re-runs it): names that are also common
+//! words (flag `cue`) need a cue word (قرية، بلدة، حي، مدينة ...); a small village or town must
+//! lie in a governorate the document names (or, after a cue, in a country it names); among
+//! same-name candidates the score combines the cue (مدينة → city, محافظة → governorate, ريف →
+//! countryside), related names nearby (an ancestor, a sibling, a child; more when adjacent),
+//! the document's main area (governorates, countries, 30 km of its unambiguous places) and a
+//! prior (country > city > governorate > region > town > ... ; population; curated prominence).
+//! [`Mention::precision`] is ACLED's geo-precision (1 town/neighbourhood/site, 2 district,
+//! region, countryside or "near", 3 governorate/country). Words that name both a place and an
+//! actor (دمشق، روسيا) carry both readings ([`Mention::place`], [`Mention::actor`]);
+//! [`Mention::chosen`] prefers the place unless the words are an adjective (الروسية) or an
+//! actor alias that is only a village name.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod load;
+pub mod load;
 mod matcher;
 mod model;
 pub mod norm;
@@ -101,6 +120,9 @@ pub struct KbStats {
     pub actors: usize,
     /// Actors by kind.
     pub actors_by_kind: BTreeMap<String, usize>,
+    /// Actors by source (`curated`, `country-table` for the state actors made from the
+    /// country table, `user` for `--kb-extra`).
+    pub actors_by_source: BTreeMap<String, usize>,
     /// Actor aliases as written in the data (adjective stems included).
     pub actor_aliases: usize,
     /// Distinct actor match keys after alias generation (definite forms, adjective forms,
@@ -281,7 +303,7 @@ impl Kb {
     }
 
     /// Like [`Kb::find`] when the caller has already normalized `text` with
-    /// [`marsad_text::normalize`] (spans are still original byte offsets into `text`).
+    /// [`marsad_text::normalize()`] (spans are still original byte offsets into `text`).
     pub fn find_in(&self, text: &str, norm: &marsad_text::Normalized) -> Vec<Mention> {
         let mut mentions = self.find_normalized(text, norm);
         resolve::resolve(self, &norm.text, &mut mentions);
@@ -385,7 +407,9 @@ impl Kb {
             place_names += p.names.len();
         }
         let mut actors_by_kind = BTreeMap::new();
+        let mut actors_by_source = BTreeMap::new();
         for a in &self.actors {
+            *actors_by_source.entry(a.source.clone()).or_insert(0) += 1;
             *actors_by_kind
                 .entry(a.kind.as_str().to_string())
                 .or_insert(0) += 1;
@@ -409,6 +433,7 @@ impl Kb {
                 .count(),
             actors: self.actors.len(),
             actors_by_kind,
+            actors_by_source,
             actor_aliases: self.actor_alias_count,
             actor_match_keys,
             match_keys: self.keys.len(),

@@ -1,4 +1,4 @@
-//! Match keys: the text core's normalization ([`marsad_text::normalize`]) plus whitespace
+//! Match keys: the text core's normalization ([`marsad_text::normalize()`]) plus whitespace
 //! handling for multi-word names. Keys and documents go through the same function, so they
 //! always agree.
 
