@@ -147,6 +147,7 @@ impl Gazetteer {
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
     map: HashMap<String, (u64, u8)>,
+    rank: HashMap<String, u32>,
 }
 
 impl Clusters {
@@ -164,10 +165,13 @@ impl Clusters {
     /// skipped.
     pub fn parse(text: &str) -> Clusters {
         let mut map = HashMap::new();
+        let mut rank = HashMap::new();
         for line in text.lines() {
             let Some((w, bits)) = line.split_once('\t') else {
                 continue;
             };
+            let r = rank.len() as u32;
+            rank.entry(w.to_string()).or_insert(r);
             let bits = bits.trim();
             if bits.len() > 63 || !bits.bytes().all(|b| b == b'0' || b == b'1') {
                 continue;
@@ -178,7 +182,13 @@ impl Clusters {
             }
             map.insert(w.to_string(), (path, bits.len() as u8));
         }
-        Clusters { map }
+        Clusters { map, rank }
+    }
+
+    /// Frequency rank of a normalized word in the clustering corpus (0 = most frequent;
+    /// the file is sorted by frequency), exact form only.
+    pub fn rank(&self, norm: &str) -> Option<u32> {
+        self.rank.get(norm).copied()
     }
 
     /// Number of words.

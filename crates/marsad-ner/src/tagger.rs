@@ -252,6 +252,41 @@ impl Tagger {
         }
     }
 
+    /// The entity's span without a leading one-letter proclitic (و ف ب ل ك) that ANERcorp-style
+    /// tokens keep attached (`والحسكة` → `الحسكة`, `بدمشق` → `دمشق`): stripped only when the
+    /// rest is a more frequent word of the news corpus than the whole (so `بغداد` stays).
+    pub fn core_span(&self, text: &str, e: &Entity) -> Range<usize> {
+        let mut span = e.span.clone();
+        // at most two letters: conjunction then preposition (وبدمشق → دمشق)
+        for _ in 0..2 {
+            match self.strip_one(text, &span) {
+                Some(next) => span = next,
+                None => break,
+            }
+        }
+        span
+    }
+
+    fn strip_one(&self, text: &str, span: &Range<usize>) -> Option<Range<usize>> {
+        let s = text.get(span.clone())?;
+        let c = s.chars().next()?;
+        if !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') {
+            return None;
+        }
+        let first_word = s.split(char::is_whitespace).next().unwrap_or(s);
+        let rest = &first_word[c.len_utf8()..];
+        if rest.chars().count() < 3 {
+            return None;
+        }
+        let cl = &self.res.clusters;
+        let whole = cl.rank(&crate::text::normalize(first_word));
+        let part = cl.rank(&crate::text::normalize(rest))?;
+        match whole {
+            Some(w) if w <= part => None,
+            _ => Some(span.start + c.len_utf8()..span.end),
+        }
+    }
+
     /// Scores the tagger on a file (format detected from its tags; a directory is read as
     /// the concatenation of its `*.txt` files, as AQMAR ships).
     pub fn eval_file(&self, path: &Path) -> Result<EvalReport, NerError> {

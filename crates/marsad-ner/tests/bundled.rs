@@ -120,3 +120,18 @@ fn random_text_never_panics_and_spans_stay_on_boundaries() {
         }
     }
 }
+
+#[test]
+fn core_span_drops_glued_proclitics_but_not_lexical_letters() {
+    let t = Tagger::bundled().expect("bundled model");
+    let text = "وصلت القافلة إلى الحسكة والقامشلي ثم إلى بغداد وبدمشق.";
+    let cores: Vec<&str> = t
+        .tag(text)
+        .iter()
+        .map(|e| &text[t.core_span(text, e)])
+        .collect();
+    assert!(cores.contains(&"القامشلي"), "{cores:?}");
+    assert!(cores.contains(&"بغداد"), "{cores:?}");
+    assert!(!cores.contains(&"والقامشلي"), "{cores:?}");
+    assert!(cores.contains(&"دمشق"), "{cores:?}");
+}
