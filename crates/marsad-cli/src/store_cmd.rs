@@ -45,6 +45,10 @@ pub struct FuseArgs {
     /// At month or year precision, fuse even when one side names no actor.
     #[arg(long)]
     pub coarse_without_actors: bool,
+    /// Keep every extractor cluster of a document apart (no merging of split clusters that
+    /// name the same actors and places).
+    #[arg(long)]
+    pub keep_clusters: bool,
 }
 
 impl FuseArgs {
@@ -56,6 +60,7 @@ impl FuseArgs {
             fuse_without_place: self.fuse_without_place,
             fuse_country_level: self.fuse_country_level,
             coarse_needs_actors: !self.coarse_without_actors,
+            merge_in_document: !self.keep_clusters,
             ..Thresholds::default()
         }
     }

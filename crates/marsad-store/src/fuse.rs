@@ -3,7 +3,9 @@
 //! 1. **In-document groups.** Mentions of one document that share the extractor's `cluster`
 //!    (and type and status) form a group; a mention without cluster is its own group. Only
 //!    `occurred`, `denied` and `negated` mentions form groups; a claim and its denial are
-//!    different groups (status is part of the key).
+//!    different groups (status is part of the key). Clusters of one document that the
+//!    extractor split but that name the same actors and a shared or nested place (a headline
+//!    and its body) are merged.
 //! 2. **Across documents.** Groups are sorted by a stable, content-derived key (date, body
 //!    hash, trigger offset) and swept in date order within blocks of the same type, status and
 //!    top-level place (the governorate, or the place itself when it is not under a country). A
@@ -47,6 +49,9 @@ pub struct Thresholds {
     /// At month (or year) precision, fuse only when both sides name compatible actors (a
     /// month holds many attacks on one town; "one side unknown" is too weak there).
     pub coarse_needs_actors: bool,
+    /// Merge clusters of one document that name the same actors and places (an event the
+    /// extractor split, e.g. a headline and the body).
+    pub merge_in_document: bool,
 }
 
 impl Default for Thresholds {
@@ -61,6 +66,7 @@ impl Default for Thresholds {
             fuse_without_place: false,
             fuse_country_level: false,
             coarse_needs_actors: true,
+            merge_in_document: true,
         }
     }
 }
@@ -205,10 +211,111 @@ fn forms_incident(s: Status) -> bool {
     matches!(s, Status::Occurred | Status::Denied | Status::Negated)
 }
 
+/// In-document groups: (body hash, cluster, type, status) → mention indices.
+type GroupMap = BTreeMap<(String, String, EventType, Status), Vec<usize>>;
+
+/// Merges clusters of one document that the extractor split but that name the same parties:
+/// same type and status, compatible modes, identical (non-empty) sets of resolved actors, a
+/// shared or nested place below country level, and compatible own dates (or one undated).
+/// Greedy in key order, each cluster compared with the first cluster of its merged set.
+fn merge_in_document(
+    by_key: GroupMap,
+    mentions: &[FuseMention],
+    h: &dyn Hierarchy,
+    t: &Thresholds,
+) -> GroupMap {
+    struct Feat {
+        mode: Option<Mode>,
+        actors: Vec<String>,
+        places: Vec<Vec<String>>,
+        date: Option<(Date, Precision)>,
+    }
+    let feat = |members: &[usize]| -> Feat {
+        let mut actors: Vec<String> = members
+            .iter()
+            .flat_map(|&i| mentions[i].event.actors.iter().filter_map(|a| a.id.clone()))
+            .collect();
+        actors.sort();
+        actors.dedup();
+        let mut ids: Vec<String> = members
+            .iter()
+            .flat_map(|&i| {
+                mentions[i]
+                    .event
+                    .locations
+                    .iter()
+                    .filter_map(|l| l.id.clone())
+            })
+            .filter(|p| !h.is_country(p))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let places = ids
+            .into_iter()
+            .map(|p| {
+                let mut c = vec![p.clone()];
+                c.extend(h.place_parents(&p));
+                c
+            })
+            .collect();
+        Feat {
+            mode: members.iter().find_map(|&i| mentions[i].event.mode),
+            actors,
+            places,
+            date: members.iter().find_map(|&i| own_date(&mentions[i].event)),
+        }
+    };
+    let same = |a: &Feat, b: &Feat| -> bool {
+        let mode_ok = a.mode.is_none() || b.mode.is_none() || a.mode == b.mode;
+        let place_ok = a.places.iter().any(|x| {
+            b.places
+                .iter()
+                .any(|y| x[0] == y[0] || x.contains(&y[0]) || y.contains(&x[0]))
+        });
+        let date_ok = match (a.date, b.date) {
+            (Some(x), Some(y)) => dates_compatible(x, y, t),
+            _ => true,
+        };
+        mode_ok && !a.actors.is_empty() && a.actors == b.actors && place_ok && date_ok
+    };
+    // Buckets: the clusters of one document with one type and status, in key order.
+    type Buckets = BTreeMap<(String, EventType, Status), Vec<(String, Vec<usize>)>>;
+    let mut buckets: Buckets = BTreeMap::new();
+    for ((doc, c, ty, st), members) in by_key {
+        buckets.entry((doc, ty, st)).or_default().push((c, members));
+    }
+    let mut out: GroupMap = BTreeMap::new();
+    for ((doc, ty, st), clusters) in buckets {
+        if clusters.len() == 1 {
+            for (c, members) in clusters {
+                out.insert((doc.clone(), c, ty, st), members);
+            }
+            continue;
+        }
+        let feats: Vec<Feat> = clusters.iter().map(|(_, m)| feat(m)).collect();
+        let mut roots: Vec<usize> = Vec::new();
+        let mut root_of: Vec<usize> = Vec::with_capacity(clusters.len());
+        for b in 0..clusters.len() {
+            match roots.iter().find(|&&r| same(&feats[r], &feats[b])) {
+                Some(&r) => root_of.push(r),
+                None => {
+                    roots.push(b);
+                    root_of.push(b);
+                }
+            }
+        }
+        for (b, (_, members)) in clusters.iter().enumerate() {
+            let key = (doc.clone(), clusters[root_of[b]].0.clone(), ty, st);
+            out.entry(key).or_default().extend(members.iter().copied());
+        }
+    }
+    out
+}
+
 /// Fuses `mentions` into incidents.
 pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<Incident> {
     // 1. In-document groups.
-    let mut by_key: BTreeMap<(String, String, EventType, Status), Vec<usize>> = BTreeMap::new();
+    let mut by_key: GroupMap = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if !forms_incident(m.event.status) {
             continue;
@@ -222,6 +329,9 @@ pub fn fuse(mentions: &[FuseMention], h: &dyn Hierarchy, t: &Thresholds) -> Vec<
             .entry((m.doc_hash.clone(), c, m.event.event_type, m.event.status))
             .or_default()
             .push(i);
+    }
+    if t.merge_in_document {
+        by_key = merge_in_document(by_key, mentions, h, t);
     }
     let mut actor_cache: HashMap<String, Vec<String>> = HashMap::new();
     let mut chains: HashMap<String, std::rc::Rc<Vec<String>>> = HashMap::new();

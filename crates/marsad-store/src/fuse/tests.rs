@@ -376,13 +376,50 @@ fn country_level_reports_do_not_fuse() {
 }
 
 #[test]
-fn two_clusters_of_one_document_stay_apart() {
+fn two_clusters_of_one_document_with_other_actors_stay_apart() {
     let mut a = spec("doc-a");
     a.cluster = Some("c1");
     let mut b = spec("doc-a");
     b.cluster = Some("c2");
     b.start = 300;
+    b.actors = vec!["a:army"];
     assert_eq!(pair(a, b), 2);
+}
+
+#[test]
+fn clusters_of_one_document_in_other_places_stay_apart() {
+    let mut a = spec("doc-a");
+    a.cluster = Some("c1");
+    let mut b = spec("doc-a");
+    b.cluster = Some("c2");
+    b.start = 300;
+    b.place = Some("p:ashrafiyah");
+    assert_eq!(pair(a, b), 2);
+}
+
+#[test]
+fn split_clusters_of_one_document_with_the_same_parties_merge() {
+    // A headline and the body report one agreement; the extractor gave them two clusters.
+    let mut head = spec("doc-a");
+    head.etype = EventType::Agree;
+    head.mode = None;
+    head.cluster = Some("c-head");
+    head.date = None;
+    head.place = Some("p:aleppo");
+    head.actors = vec!["a:gov", "a:sdf"];
+    let mut body = head.clone();
+    body.cluster = Some("c-body");
+    body.start = 200;
+    body.date = Some(("2021-04-24", Precision::Day));
+    body.place = Some("p:sheikh-maqsoud");
+    body.actors = vec!["a:sdf", "a:gov"];
+    assert_eq!(pair(head.clone(), body.clone()), 1);
+    let off = Thresholds {
+        merge_in_document: false,
+        ..Thresholds::default()
+    };
+    let ms = vec![mention(&head), mention(&body)];
+    assert_eq!(fuse(&ms, &TestHierarchy, &off).len(), 2);
 }
 
 #[test]
