@@ -344,6 +344,17 @@ pub(crate) fn build(rows: Rows) -> Result<Kb, KbError> {
                                 adjective,
                             },
                         );
+                        // ل + اللاذقية is written للاذقية: the article's lam merges too.
+                        if rest.starts_with('ل') {
+                            add(
+                                rest,
+                                KeyEntry {
+                                    target,
+                                    needs_l: true,
+                                    adjective,
+                                },
+                            );
+                        }
                     }
                 }
             }
