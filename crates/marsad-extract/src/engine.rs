@@ -1104,6 +1104,21 @@ fn status_of(
         .map(|b| b.1)
         .or(sentence_wide)
         .unwrap_or(Status::Occurred);
+    // a future auxiliary right after a noun trigger: "عملية عفرين ستستمر"
+    if st == Status::Occurred
+        && d.next_words(c.last, 3).iter().any(|&k| {
+            lex.cues
+                .iter()
+                .filter(|cu| cu.id == "fut.particle")
+                .any(|cu| {
+                    cu.patterns
+                        .iter()
+                        .any(|p| p.len() == 1 && d.is(k, &p[0]) && p[0].starts_with('س'))
+                })
+        })
+    {
+        st = Status::Future;
+    }
     // the trigger itself carries the future prefix سـ
     if st == Status::Occurred && c.reading.prep == Some('س') {
         st = Status::Future;
