@@ -919,6 +919,13 @@ fn conditions_hold(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
             return false;
         }
     }
+    // a list of the most notable ones ("أبرز الغارات", "أهم القرارات") is a summary, not an event
+    if d.prev_words(c.head, 1)
+        .iter()
+        .any(|&j| d.is_any(j, &["ابرز", "اهم"]))
+    {
+        return false;
+    }
     // a word that is part of a place or actor name is not a trigger ("مخبز البعث")
     if d.ent_at[c.head].is_some() {
         return false;
