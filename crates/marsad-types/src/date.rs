@@ -4,7 +4,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-/// A calendar date in the proleptic Gregorian calendar.
+/// A calendar date in the proleptic Gregorian calendar, year 1 to 9999 (the range ISO 8601
+/// writes as `YYYY-MM-DD` without an expanded year, so every `Date` prints and parses back).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     year: i32,
@@ -50,9 +51,26 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Date {
-    /// A date, checked.
+    /// The earliest representable date, 0001-01-01.
+    pub const MIN: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+    /// The latest representable date, 9999-12-31.
+    pub const MAX: Date = Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
+
+    /// A date, checked (year 1 to 9999, a real month and day).
     pub fn new(year: i32, month: u8, day: u8) -> Result<Date, DateError> {
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        if !(1..=9999).contains(&year)
+            || !(1..=12).contains(&month)
+            || day == 0
+            || day > days_in_month(year, month)
+        {
             return Err(DateError(format!("{year:04}-{month:02}-{day:02}")));
         }
         Ok(Date { year, month, day })
@@ -82,8 +100,9 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    /// The date `days` days after 1970-01-01.
+    /// The date `days` days after 1970-01-01, saturating at [`Date::MIN`] and [`Date::MAX`].
     pub fn from_days(days: i64) -> Date {
+        let days = days.clamp(Date::MIN.to_days(), Date::MAX.to_days());
         let z = days + 719_468;
         let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
         let doe = z - era * 146_097;
@@ -100,9 +119,17 @@ impl Date {
         }
     }
 
-    /// This date plus `n` days (n may be negative).
+    /// This date plus `n` days (n may be negative), saturating at the representable range.
     pub fn add_days(self, n: i64) -> Date {
-        Date::from_days(self.to_days() + n)
+        Date::from_days(self.to_days().saturating_add(n))
+    }
+
+    /// This date plus `n` days, or `None` outside the representable range.
+    pub fn checked_add_days(self, n: i64) -> Option<Date> {
+        let d = self.to_days().checked_add(n)?;
+        (Date::MIN.to_days()..=Date::MAX.to_days())
+            .contains(&d)
+            .then(|| Date::from_days(d))
     }
 
     /// Day of the week, 0 = Monday … 6 = Sunday.
@@ -160,7 +187,7 @@ mod tests {
 
     #[test]
     fn round_trips_days() {
-        for days in [-800_000i64, -1, 0, 1, 17_000, 19_500, 2_000_000] {
+        for days in [-719_000i64, -1, 0, 1, 17_000, 19_500, 2_000_000] {
             assert_eq!(Date::from_days(days).to_days(), days);
         }
         assert_eq!(Date::new(1970, 1, 1).unwrap().to_days(), 0);
@@ -168,6 +195,21 @@ mod tests {
             Date::new(2021, 4, 15).unwrap().add_days(20).to_string(),
             "2021-05-05"
         );
+    }
+
+    /// Regression: "منذ حوالي 3200 سنة" gave year -1185, printed as "-1185-01-01", which no
+    /// reader (the store, score.py) could parse back.
+    #[test]
+    fn years_outside_1_to_9999_are_not_dates() {
+        assert!(Date::new(-1185, 1, 1).is_err());
+        assert!(Date::new(0, 1, 1).is_err());
+        assert!(Date::new(10_000, 1, 1).is_err());
+        let d = Date::new(2015, 7, 24).unwrap();
+        assert_eq!(d.add_days(-10_000_000), Date::MIN);
+        assert_eq!(d.add_days(i64::MAX), Date::MAX);
+        assert_eq!(d.checked_add_days(-10_000_000), None);
+        assert_eq!(Date::MIN.to_string().parse::<Date>().unwrap(), Date::MIN);
+        assert_eq!(Date::MAX.to_string(), "9999-12-31");
     }
 
     #[test]
