@@ -35,6 +35,32 @@ fn fmix(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
+/// A fast, deterministic hasher for the string-keyed tables (SipHash is the bottleneck of
+/// the look-ups otherwise; the keys are not attacker-chosen in a way that matters here).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        fmix(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = (self.0.rotate_left(23) ^ hash_bytes(bytes)).wrapping_mul(K1);
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(23) ^ u64::from(i)).wrapping_mul(K1);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(23) ^ i).wrapping_mul(K1);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64)
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
 /// Combines two hashes (order-sensitive).
 #[inline]
 pub fn mix(a: u64, b: u64) -> u64 {
@@ -133,7 +159,7 @@ fn prefix_hashes(s: &str) -> ([u64; 4], [u64; 4]) {
 /// "السيد" once is a name everywhere in the article).
 #[derive(Debug, Default, Clone)]
 pub struct DocAgg {
-    occ: HashMap<u64, Vec<(u32, u64, u64)>>,
+    occ: FastMap<u64, Vec<(u32, u64, u64)>>,
 }
 
 fn is_content(norm: &str) -> bool {
@@ -143,7 +169,7 @@ fn is_content(norm: &str) -> bool {
 impl DocAgg {
     /// Indexes the sentences of a document (in order).
     pub fn build<S: AsRef<str>>(sentences: &[Vec<S>]) -> DocAgg {
-        let mut occ: HashMap<u64, Vec<(u32, u64, u64)>> = HashMap::new();
+        let mut occ: FastMap<u64, Vec<(u32, u64, u64)>> = FastMap::default();
         let mut hs: Vec<(u64, bool)> = Vec::new();
         for (si, sent) in sentences.iter().enumerate() {
             hs.clear();

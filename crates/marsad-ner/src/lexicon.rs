@@ -6,9 +6,9 @@
 //! Text format, one word a line: `word<TAB>count<TAB>p1 p2 ... p8`, where `p_l` is the
 //! percentage of occurrences tagged with label `l` (1 = B-PERS ... 8 = I-MISC; `O` implied).
 
+use crate::features::FastMap;
 use crate::tags::NUM_LABELS;
 use crate::text::strip_proclitics;
-use std::collections::HashMap;
 
 /// Label distribution of one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub struct LexEntry {
 /// Word → label distribution.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AutoLex {
-    map: HashMap<String, LexEntry>,
+    map: FastMap<String, LexEntry>,
 }
 
 impl AutoLex {
@@ -49,7 +49,7 @@ impl AutoLex {
         min_count: u32,
         min_pct: u8,
     ) -> AutoLex {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         for (w, c) in counts {
             let total: u32 = c.iter().sum();
             if total < min_count.max(1) {
@@ -71,7 +71,7 @@ impl AutoLex {
 
     /// Parses the text format (bad lines skipped).
     pub fn parse(text: &str) -> AutoLex {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         for line in text.lines() {
             let mut cols = line.split('\t');
             let (Some(w), Some(n), Some(ps)) = (cols.next(), cols.next(), cols.next()) else {
@@ -146,7 +146,7 @@ impl AutoLex {
 /// Counts labels per normalized word while tagging a corpus.
 #[derive(Debug, Default)]
 pub struct LexCounter {
-    counts: HashMap<String, [u32; NUM_LABELS]>,
+    counts: FastMap<String, [u32; NUM_LABELS]>,
 }
 
 impl LexCounter {

@@ -2,9 +2,9 @@
 //! `data/ner/gazetteer/`) and the word clusters (induced from the news corpus, shipped as
 //! `data/ner/clusters.tsv`).
 
+use crate::features::FastMap;
 use crate::text::{normalize, strip_proclitics};
 use crate::EntityKind;
-use std::collections::HashMap;
 
 /// Bundled ANERGazet-derived lists (normalized, one entry a line, words separated by spaces).
 pub const BUNDLED_GAZ_PERS: &str = include_str!("../../../data/ner/gazetteer/pers.txt");
@@ -19,7 +19,7 @@ pub const BUNDLED_CLUSTERS: &str = include_str!("../../../data/ner/clusters.tsv"
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     /// first word → (remaining words, kind bit mask)
-    entries: HashMap<String, Vec<(Vec<String>, u8)>>,
+    entries: FastMap<String, Vec<(Vec<String>, u8)>>,
     len: usize,
 }
 
@@ -146,8 +146,8 @@ impl Gazetteer {
 /// and its length.
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
-    map: HashMap<String, (u64, u8)>,
-    rank: HashMap<String, u32>,
+    map: FastMap<String, (u64, u8)>,
+    rank: FastMap<String, u32>,
 }
 
 impl Clusters {
@@ -164,8 +164,8 @@ impl Clusters {
     /// Parses `word<TAB>bits` lines (bits: a string of `0`/`1`, at most 63); bad lines are
     /// skipped.
     pub fn parse(text: &str) -> Clusters {
-        let mut map = HashMap::new();
-        let mut rank = HashMap::new();
+        let mut map = FastMap::default();
+        let mut rank = FastMap::default();
         for line in text.lines() {
             let Some((w, bits)) = line.split_once('\t') else {
                 continue;

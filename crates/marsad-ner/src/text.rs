@@ -6,6 +6,32 @@
 
 use std::ops::Range;
 
+/// `char::is_alphanumeric` with fast paths for ASCII and the common Arabic letters and
+/// digits (same result for every character).
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c as u32 {
+        0x0621..=0x063A | 0x0641..=0x064A | 0x0660..=0x0669 => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_numeric` with fast paths (same result for every character).
+#[inline]
+pub fn is_num(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    match c as u32 {
+        0x0621..=0x063A | 0x0641..=0x064A => false,
+        0x0660..=0x0669 => true,
+        _ => c.is_numeric(),
+    }
+}
+
 /// Whether `c` belongs inside a word: letters, digits and Arabic combining marks/tatweel.
 fn is_word_char(c: char) -> bool {
     if c.is_alphanumeric() {
@@ -108,8 +134,8 @@ pub fn normalize_to(word: &str, s: &mut String) {
     s.clear();
     marsad_text::normalize_into(word, s);
     s.make_ascii_lowercase();
-    let is_edge = |c: char| !c.is_alphanumeric();
-    if s.chars().any(|c| c.is_alphanumeric()) {
+    let is_edge = |c: char| !is_alnum(c);
+    if s.chars().any(is_alnum) {
         let (a, b) = {
             let t = s.trim_matches(is_edge);
             let a = t.as_ptr() as usize - s.as_ptr() as usize;
@@ -129,11 +155,11 @@ pub fn has_edge_punct(word: &str) -> bool {
     let mut cs = word.chars();
     let first = cs.next();
     let last = word.chars().last();
-    word.chars().any(char::is_alphanumeric)
+    word.chars().any(is_alnum)
         && [first, last]
             .into_iter()
             .flatten()
-            .any(|c| !c.is_alphanumeric() && !matches!(c as u32, 0x064B..=0x065F | 0x0670 | 0x0640))
+            .any(|c| !is_alnum(c) && !matches!(c as u32, 0x064B..=0x065F | 0x0670 | 0x0640))
 }
 
 /// Splits proclitics off a normalized word: conjunction و/ف, preposition ب/ل/ك, article ال
@@ -174,11 +200,13 @@ pub fn shape(word: &str) -> u8 {
     let mut n = 0usize;
     for c in word.chars() {
         n += 1;
-        if c.is_numeric() {
+        if is_num(c) {
             dig = true;
         } else if c.is_ascii_alphabetic() {
             lat = true;
-        } else if ('\u{0600}'..='\u{06FF}').contains(&c) && c.is_alphabetic() {
+        } else if matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A)
+            || (('\u{0600}'..='\u{06FF}').contains(&c) && c.is_alphabetic())
+        {
             ara = true;
         } else {
             other = true;
@@ -268,6 +296,16 @@ mod tests {
         assert_eq!(strip_proclitics("دمشق"), ("", "دمشق"));
         assert_eq!(strip_proclitics("بغداد"), ("", "بغداد"));
         assert_eq!(strip_proclitics("ول"), ("", "ول"));
+    }
+
+    #[test]
+    fn fast_char_classes_match_std() {
+        for cp in 0..0x3_0000u32 {
+            if let Some(c) = char::from_u32(cp) {
+                assert_eq!(is_alnum(c), c.is_alphanumeric(), "{cp:x}");
+                assert_eq!(is_num(c), c.is_numeric(), "{cp:x}");
+            }
+        }
     }
 
     #[test]
