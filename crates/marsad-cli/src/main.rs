@@ -17,7 +17,12 @@ use std::process::ExitCode;
 
 /// marsad (مرصد): Arabic conflict news → structured, geocoded, source-attributed events.
 #[derive(Parser, Debug)]
-#[command(name = "marsad", version, about, long_about = None)]
+#[command(
+    name = "marsad",
+    version,
+    about = "marsad (مرصد): Arabic conflict news in; structured, geocoded, source-attributed events out",
+    long_about = None
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
