@@ -11,6 +11,29 @@
 //!    durations and times from the text core, coreference clusters.
 //!
 //! Every event names the lexicon entry that produced it in `rule`.
+//!
+//! ```
+//! let ex = marsad_extract::Extractor::bundled().unwrap();
+//! let doc = marsad_types::Document {
+//!     id: "d1".into(),
+//!     title: None,
+//!     text: "وقالت مصادر محلية إن الفرقة الرابعة سمحت بإدخال الطحين إلى حي الشيخ مقصود بعد حصار دام 46 يوماً".into(),
+//!     published: None,
+//!     source: None,
+//!     url: None,
+//! };
+//! let events = ex.extract(&doc);
+//! assert!(events.iter().any(|e| e.event_type == marsad_types::EventType::Retreat));
+//! let siege = events.iter().find(|e| e.event_type == marsad_types::EventType::Coerce).unwrap();
+//! assert_eq!(siege.duration.as_ref().map(|d| d.days), Some(46.0));
+//! assert_eq!(siege.attribution[0].text, "مصادر محلية");
+//! ```
+//!
+//! Seams: tokens for trigger matching come from this crate's small [`text`] module (a
+//! match-key tokenizer with clitic readings); quantities and times come from
+//! `marsad_text::find_quantities` / `find_times` through a private adapter that adds the
+//! counted item (killed, injured, evacuated, flour, ...); places and actors come from
+//! `marsad_kb::Kb::find`.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

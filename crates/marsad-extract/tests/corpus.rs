@@ -5,6 +5,11 @@
 //! the extractor must produce exactly that many events, each matching. A case may carry
 //! `known_gap` (why it fails today): it is run and reported, not asserted; the number of known
 //! gaps may only go down.
+//!
+//! The sentences were written by the developers (none is copied from a corpus or the dev
+//! set). `corpus.json` is generated from the compact `corpus_src.txt` (one case a line:
+//! `text || TYPE/mode/status key=value ... ;; ...`, `!! why` for a known gap) with
+//! `python3 tests/corpus_gen.py tests/corpus_src.txt tests/corpus.json`.
 
 use marsad_extract::Extractor;
 use marsad_types::{Document, Event};
