@@ -2335,3 +2335,125 @@ fn cluster(events: &mut [Event], doc_id: &str) {
 
 #[allow(dead_code)]
 fn _unused(_: &HashMap<(), ()>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: "t".into(),
+            title: Some("عنوان: اتفاق".into()),
+            text: text.into(),
+            published: marsad_types::Date::new(2021, 4, 15).ok(),
+            source: None,
+            url: None,
+        }
+    }
+
+    /// Random mixes of triggers, cues, names, digits, punctuation and odd code points go
+    /// through the engine itself (not the catch_unwind wrapper) without panicking, and every
+    /// span lands inside the text.
+    #[test]
+    fn random_documents_never_panic() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let pieces = [
+            "حصار",
+            "فك",
+            "الحصار",
+            "سمحت",
+            "بإدخال",
+            "اتفاق",
+            "يقضي",
+            "نفت",
+            "لم",
+            "إذا",
+            "بشكل دائم",
+            "قسد",
+            "النظام",
+            "حلب",
+            "الشيخ مقصود",
+            "القامشلي",
+            "وقالت",
+            "مصادر",
+            "لـ",
+            "\"",
+            "،",
+            ".",
+            "\n",
+            "46",
+            "يوماً",
+            "٣٠",
+            "طناً",
+            "أمس",
+            "منتصف نيسان",
+            "من قبل",
+            "بين",
+            "الطرفين",
+            "ـ",
+            "\u{200f}",
+            "\u{feff}",
+            "a",
+            "؟",
+            "ً",
+            "ّ",
+            "ﻻ",
+            "🙂",
+            "إن",
+            "وأضافت",
+            "المصادر",
+            "ونقلت",
+            "عن",
+            "قولها",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 40) as usize;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                if seed % 3 == 0 {
+                    text.push(' ');
+                }
+            }
+            let d = doc(&text);
+            let full = d.full_text();
+            let chars = full.chars().count() as u32;
+            for e in extract(&kb, &lex, &d) {
+                assert!(
+                    e.trigger.start < e.trigger.end && e.trigger.end <= chars,
+                    "{text:?}"
+                );
+                for a in e.actors.iter().chain(&e.recipients).chain(&e.mediators) {
+                    assert!(a.start <= a.end && a.end <= chars);
+                }
+                for s in &e.attribution {
+                    assert!(s.start <= s.end && s.end <= chars);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn trigger_offsets_are_code_points_into_the_full_text() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let d = doc("فرضت قوات النظام حصاراً على الحي.");
+        let full: Vec<char> = d.full_text().chars().collect();
+        let evs = extract(&kb, &lex, &d);
+        assert!(!evs.is_empty());
+        for e in evs {
+            let s: String = full[e.trigger.start as usize..e.trigger.end as usize]
+                .iter()
+                .collect();
+            assert_eq!(s, e.trigger.text);
+        }
+    }
+}
