@@ -52,6 +52,7 @@ fn dev_linking_recall() {
         })
         .collect();
     let (mut loc_n, mut loc_ok, mut act_n, mut act_ok) = (0, 0, 0, 0);
+    let (mut loc_name, mut act_name) = (0, 0);
     let mut loc_miss: HashMap<String, usize> = HashMap::new();
     let mut act_miss: HashMap<String, usize> = HashMap::new();
     for line in std::fs::read_to_string(sh.join("eval/dev/gold.jsonl"))
@@ -67,6 +68,23 @@ fn dev_linking_recall() {
         for ev in g["events"].as_array().into_iter().flatten() {
             let tstart = offs.byte_of(ev["trigger"]["start"].as_u64().unwrap_or(0) as u32);
             let sent = sentence(text, tstart);
+            // the canonical name of the entry linked at `surface` (for the name-agreement figure)
+            let linked_name = |surface: &str, want_place: bool| -> Option<String> {
+                let occ: Vec<usize> = text.match_indices(surface).map(|(i, _)| i).collect();
+                occ.iter().find_map(|&s| {
+                    let e = s + surface.len();
+                    mentions.iter().find_map(|m| {
+                        if !(m.span.start < e && s < m.span.end) {
+                            return None;
+                        }
+                        if want_place {
+                            m.place.map(|p| kb.place(p).name_en.clone())
+                        } else {
+                            m.actor.map(|a| kb.actor(a).name.clone())
+                        }
+                    })
+                })
+            };
             let check = |surface: &str, want_place: bool| -> bool {
                 if surface.is_empty() {
                     return false;
@@ -94,6 +112,9 @@ fn dev_linking_recall() {
             };
             for l in ev["locations"].as_array().into_iter().flatten() {
                 let t = l["text"].as_str().unwrap_or("");
+                if linked_name(t, true).as_deref() == l["name"].as_str() {
+                    loc_name += 1;
+                }
                 loc_n += 1;
                 if check(t, true) {
                     loc_ok += 1;
@@ -104,6 +125,9 @@ fn dev_linking_recall() {
             for role in ["actors", "recipients", "mediators"] {
                 for a in ev[role].as_array().into_iter().flatten() {
                     let t = a["text"].as_str().unwrap_or("");
+                    if linked_name(t, false).as_deref() == a["name"].as_str() {
+                        act_name += 1;
+                    }
                     act_n += 1;
                     if check(t, false) {
                         act_ok += 1;
@@ -127,6 +151,9 @@ fn dev_linking_recall() {
     eprintln!(
         "actor linking recall:    {act_ok}/{act_n} = {:.1}%",
         ar * 100.0
+    );
+    eprintln!(
+        "canonical name equal to the gold name: locations {loc_name}/{loc_n}, actors {act_name}/{act_n}"
     );
     eprintln!("missed locations: {lm:?}");
     eprintln!("missed actors: {am:?}");

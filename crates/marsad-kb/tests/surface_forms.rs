@@ -422,7 +422,11 @@ const TABLE: &[(&str, &str, &str)] = &[
         "curated:crossing-bab-al-hawa",
         "معبر باب الهوى",
     ),
-    ("باب الهوى", "curated:crossing-bab-al-hawa", "باب الهوى"),
+    (
+        "معبر باب الهوا",
+        "curated:crossing-bab-al-hawa",
+        "معبر باب الهوا",
+    ),
     (
         "معبر باب السلامة",
         "curated:crossing-bab-al-salameh",

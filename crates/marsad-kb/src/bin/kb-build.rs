@@ -430,45 +430,6 @@ fn run() -> Res<()> {
         };
     }
 
-    // ---------- curated overrides (English names, extra variants) ----------
-    let ov_path = out_dir.join("place_overrides.tsv");
-    let mut n_ov = 0;
-    if let Ok(ov) = std::fs::read_to_string(&ov_path) {
-        let idx: HashMap<String, usize> = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
-            .collect();
-        for (ln, line) in ov.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() || line.starts_with("id\t") {
-                continue;
-            }
-            let cells: Vec<&str> = line.split('\t').collect();
-            let Some(&i) = idx.get(cells[0].trim()) else {
-                return Err(format!(
-                    "{}:{}: unknown id {}",
-                    ov_path.display(),
-                    ln + 1,
-                    cells[0]
-                ));
-            };
-            let r = &mut rows[i];
-            if let Some(en) = cells.get(1).map(|x| x.trim()).filter(|x| !x.is_empty()) {
-                let old = std::mem::replace(&mut r.name_en, en.to_string());
-                r.add_name(&old);
-            }
-            for n in cells.get(2).copied().unwrap_or("").split('|') {
-                r.add_name(n);
-            }
-            // A place worth an override is the best-known one of its name.
-            if !r.flags.iter().any(|f| f == "prominent") {
-                r.flags.push("prominent".into());
-            }
-            n_ov += 1;
-        }
-    }
-    eprintln!("kb-build: {n_ov} curated overrides");
-
     // ---------- countries ----------
     let countries: Value = serde_json::from_str(
         &std::fs::read_to_string(data.join("gazetteer/countries.json"))
@@ -586,6 +547,50 @@ fn run() -> Res<()> {
         n_nb += 1;
     }
 
+    // ---------- curated overrides (English names, extra variants) ----------
+    let ov_path = out_dir.join("place_overrides.tsv");
+    let mut n_ov = 0;
+    if let Ok(ov) = std::fs::read_to_string(&ov_path) {
+        let idx: HashMap<String, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        for (ln, line) in ov.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() || line.starts_with("id\t") {
+                continue;
+            }
+            let cells: Vec<&str> = line.split('\t').collect();
+            let Some(&i) = idx.get(cells[0].trim()) else {
+                return Err(format!(
+                    "{}:{}: unknown id {}",
+                    ov_path.display(),
+                    ln + 1,
+                    cells[0]
+                ));
+            };
+            let r = &mut rows[i];
+            if let Some(en) = cells.get(1).map(|x| x.trim()).filter(|x| !x.is_empty()) {
+                let old = std::mem::replace(&mut r.name_en, en.to_string());
+                r.add_name(&old);
+            }
+            if let Some(ar) = cells.get(3).map(|x| x.trim()).filter(|x| !x.is_empty()) {
+                let old = std::mem::replace(&mut r.name_ar, ar.to_string());
+                r.names.retain(|n| n != ar);
+                r.add_name(&old);
+            }
+            for n in cells.get(2).copied().unwrap_or("").split('|') {
+                r.add_name(n);
+            }
+            // A place worth an override is the best-known one of its name.
+            if !r.flags.iter().any(|f| f == "prominent") {
+                r.flags.push("prominent".into());
+            }
+            n_ov += 1;
+        }
+    }
+    eprintln!("kb-build: {n_ov} curated overrides");
+
     // ---------- common-word flags from the news corpus ----------
     let news = data.join("news");
     let freq = token_freq(&news, 40_000);
@@ -611,13 +616,12 @@ fn run() -> Res<()> {
                 || r.flags.iter().any(|f| f == "prominent")
                 || matches!(r.kind.as_str(), "governorate" | "district");
             r.names.retain(|n| {
-                if keep_all {
-                    return true;
-                }
                 let k = key(n);
                 !has_arabic(n)
                     || k.contains(' ')
                     || whitelist.contains(k.as_str())
+                    // big places are reported by these names (طرابلس): keep them all
+                    || keep_all
                     || !(common(&k) || per_m(&k) > 4.0)
             });
             n_dropped += before - r.names.len();
