@@ -902,6 +902,12 @@ fn conditions_hold(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
             return false;
         }
     }
+    if e.obj_no_clitic && c.last != c.head {
+        let w = &d.toks[c.last].norm;
+        if (w.starts_with('ب') || w.starts_with('ل')) && !w.starts_with("لل") {
+            return false;
+        }
+    }
     if let Some(cl) = e.next_clitic {
         let ok = d.next_words(c.last, 4).iter().any(|&j| {
             d.toks[j].norm.starts_with(cl)
@@ -1075,7 +1081,19 @@ fn status_of(
                         if d.prev_words(j, 4).iter().any(|&k| {
                             d.is_any(
                                 k,
-                                &["رفض", "رفضت", "رفضوا", "يرفض", "ترفض", "تجاهل", "تجاهلت"],
+                                &[
+                                    "رفض",
+                                    "رفضت",
+                                    "رفضوا",
+                                    "يرفض",
+                                    "ترفض",
+                                    "تجاهل",
+                                    "تجاهلت",
+                                    "عدم",
+                                    "دون",
+                                    "لم",
+                                    "غياب",
+                                ],
                             )
                         }) {
                             continue;

@@ -75,6 +75,8 @@ pub struct Entry {
     pub mode_words: Vec<(Mode, Vec<String>)>,
     /// The next word must carry this proclitic.
     pub next_clitic: Option<char>,
+    /// The last word of the pattern may not carry ب or ل.
+    pub obj_no_clitic: bool,
 }
 
 /// A status cue.
@@ -227,6 +229,7 @@ impl Lexicon {
                 span_all: false,
                 mode_words: Vec::new(),
                 next_clitic: None,
+                obj_no_clitic: false,
             };
             if let Some(conds) = cols.get(4) {
                 for c in conds.split(';').map(str::trim).filter(|c| !c.is_empty()) {
@@ -245,6 +248,7 @@ impl Lexicon {
                             }
                         }
                         "weak" => e.weak = true,
+                        "objnoclitic" => e.obj_no_clitic = true,
                         "nextclitic" => {
                             e.next_clitic = match v {
                                 "b" => Some('ب'),
