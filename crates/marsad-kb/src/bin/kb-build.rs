@@ -219,6 +219,13 @@ fn run() -> Res<()> {
             if rows[i].kind != "governorate" && a.starts_with("مدينة ") {
                 continue;
             }
+            // The bare region names stay with the curated regions (the nahiyas keep
+            // "ناحية الغوطة الشرقية").
+            if rows[i].kind == "subdistrict"
+                && matches!(a.as_str(), "الغوطة الشرقية" | "الغوطة الغربية")
+            {
+                continue;
+            }
             // Keep Arabic aliases and English ones (names are also shown to users).
             rows[i].add_name(&a);
         }
