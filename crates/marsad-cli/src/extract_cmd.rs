@@ -5,7 +5,6 @@ use marsad_extract::Extractor;
 use marsad_io::{DocError, InputKind, Reader, TextOptions};
 use marsad_types::{Date, DocOutput, Document};
 use std::io::{self, BufWriter, Write};
-use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -176,18 +175,19 @@ fn flush(
     }
     let docs = std::mem::take(batch);
     let chunk = docs.len().div_ceil(threads);
-    let results: Vec<Option<DocOutput>> = std::thread::scope(|s| {
+    let results: Vec<Result<DocOutput, String>> = std::thread::scope(|s| {
         let handles: Vec<_> = docs
             .chunks(chunk)
             .map(|part| {
                 s.spawn(move || {
                     part.iter()
                         .map(|d| {
-                            // The extractor must never panic; if it does, only this document
+                            // The extractor must never fail; if it does, only this document
                             // fails, and the run goes on.
-                            std::panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(d)))
-                                .ok()
+                            extractor
+                                .try_extract(d)
                                 .map(|events| DocOutput::new(d.meta(), events))
+                                .map_err(|e| e.to_string())
                         })
                         .collect::<Vec<_>>()
                 })
@@ -199,13 +199,16 @@ fn flush(
             .collect()
     });
     for (output, doc) in results.into_iter().zip(docs.iter()) {
-        let Some(output) = output else {
-            *failed += 1;
-            report(&DocError {
-                doc: doc.id.clone(),
-                reason: "internal error during extraction (a bug: please report it)".into(),
-            });
-            continue;
+        let output = match output {
+            Ok(o) => o,
+            Err(reason) => {
+                *failed += 1;
+                report(&DocError {
+                    doc: doc.id.clone(),
+                    reason,
+                });
+                continue;
+            }
         };
         stats.docs += 1;
         stats.events += output.events.len();

@@ -266,7 +266,7 @@ pub fn run_ingest(args: &IngestArgs) -> Result<usize, String> {
     }
     let mut store = open(&args.db.db)?;
     let startup = started.elapsed().as_secs_f64();
-    let extract = |d: &marsad_types::Document| extractor.extract(d);
+    let extract = |d: &marsad_types::Document| extractor.try_extract(d).map_err(|e| e.to_string());
     let rep = ingest::ingest(&mut store, &inputs, &opts, &extract).map_err(|e| e.to_string())?;
     let rss_after_ingest = peak_rss_mb();
     let rebuild_cpu0 = ingest::thread_cpu_secs();
@@ -322,7 +322,7 @@ pub fn run_reextract(args: &ReextractArgs) -> Result<usize, String> {
         ..IngestOptions::default()
     };
     let mut store = open(&args.db.db)?;
-    let extract = |d: &marsad_types::Document| extractor.extract(d);
+    let extract = |d: &marsad_types::Document| extractor.try_extract(d).map_err(|e| e.to_string());
     let rep =
         ingest::reextract(&mut store, &opts, &extract, args.all).map_err(|e| e.to_string())?;
     let rb = rebuild::rebuild_if_needed(&mut store, &kb, &args.fuse.thresholds(), &opts.kb_version)

@@ -505,6 +505,7 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
             rule: e.id.clone(),
             cluster: None,
             country,
+            acled: None,
         });
     }
     cluster(&mut events, &doc.id);

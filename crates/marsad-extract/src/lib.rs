@@ -55,6 +55,8 @@ pub enum ExtractError {
     Lexicon(String),
     /// The knowledge base failed to load.
     Kb(String),
+    /// A bug: the engine panicked on a document (the message says where).
+    Internal(String),
 }
 
 impl fmt::Display for ExtractError {
@@ -62,6 +64,7 @@ impl fmt::Display for ExtractError {
         match self {
             ExtractError::Lexicon(m) => write!(f, "lexicon: {m}"),
             ExtractError::Kb(m) => write!(f, "knowledge base: {m}"),
+            ExtractError::Internal(m) => write!(f, "internal error (a bug, please report): {m}"),
         }
     }
 }
@@ -95,12 +98,34 @@ impl Extractor {
         Extractor { kb, lex }
     }
 
-    /// Every event mention of `doc`, in text order. Never panics.
+    /// Every event mention of `doc`, in text order. Never panics: a bug in the engine gives
+    /// no events for that document (use [`Extractor::try_extract`] to see it).
     pub fn extract(&self, doc: &marsad_types::Document) -> Vec<marsad_types::Event> {
-        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine::extract(&self.kb, &self.lex, doc)
-        }));
-        run.unwrap_or_default()
+        self.try_extract(doc).unwrap_or_default()
+    }
+
+    /// Every event mention of `doc`, in text order, or [`ExtractError::Internal`] with the
+    /// panic message if the engine hit a bug on this document, so that callers can report the
+    /// document instead of silently storing it without events.
+    pub fn try_extract(
+        &self,
+        doc: &marsad_types::Document,
+    ) -> Result<Vec<marsad_types::Event>, ExtractError> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut events = engine::extract(&self.kb, &self.lex, doc);
+            for e in &mut events {
+                e.acled = marsad_types::acled::classify(e).map(Into::into);
+            }
+            events
+        }))
+        .map_err(|p| {
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            ExtractError::Internal(msg)
+        })
     }
 }
 

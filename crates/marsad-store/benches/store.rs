@@ -87,6 +87,7 @@ fn synthetic(n: usize) -> Vec<FuseMention> {
                     rule: "bench".into(),
                     cluster: None,
                     country: None,
+                    acled: None,
                 },
             }
         })
@@ -118,7 +119,7 @@ fn ingest_web_reports(bencher: divan::Bencher) {
     let Some(file) = news_file() else { return };
     let kb = Arc::new(marsad_kb::Kb::bundled().expect("kb"));
     let ex = marsad_extract::Extractor::new(Arc::clone(&kb)).expect("extractor");
-    let extract = |d: &marsad_types::Document| ex.extract(d);
+    let extract = |d: &marsad_types::Document| ex.try_extract(d).map_err(|e| e.to_string());
     let dir = std::env::temp_dir().join(format!("marsad-store-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let mut printed = false;

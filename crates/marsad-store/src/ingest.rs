@@ -20,8 +20,9 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// The extraction function: a document's events (the extractor's `extract`).
-pub type ExtractFn<'a> = &'a (dyn Fn(&Document) -> Vec<Event> + Sync);
+/// The extraction function: a document's events, or why extraction failed on it (the
+/// extractor's `try_extract`); a failure is recorded as that document's error.
+pub type ExtractFn<'a> = &'a (dyn Fn(&Document) -> std::result::Result<Vec<Event>, String> + Sync);
 
 /// Options of an ingest run.
 #[derive(Debug, Clone)]
@@ -328,8 +329,14 @@ fn worker(rx: &Mutex<Receiver<Vec<Job>>>, tx: &SyncSender<Msg>, extract: Extract
         let mut out = Vec::with_capacity(jobs.len());
         let mut errors = Vec::new();
         for job in jobs {
-            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&job.doc))) {
-                Ok(events) => out.push((job, events)),
+            let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&job.doc)));
+            match run {
+                Ok(Ok(events)) => out.push((job, events)),
+                Ok(Err(reason)) => errors.push(Msg::Error {
+                    record: job.doc.id.clone(),
+                    input: job.input.clone(),
+                    reason,
+                }),
                 Err(_) => errors.push(Msg::Error {
                     record: job.doc.id.clone(),
                     input: job.input.clone(),
@@ -679,6 +686,8 @@ pub fn reextract(
                                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                                     extract(d)
                                 }))
+                                .ok()
+                                .and_then(std::result::Result::ok)
                                 .unwrap_or_default()
                             })
                             .collect::<Vec<_>>()

@@ -166,7 +166,7 @@ fn reextract_replaces_mentions_and_rebuilds_the_same_incidents() {
     let before = store.counts().unwrap();
     let fp = incident_fingerprint(&db);
     let (kb, ex) = engine();
-    let extract = |d: &marsad_types::Document| ex.extract(d);
+    let extract = |d: &marsad_types::Document| ex.try_extract(d).map_err(|e| e.to_string());
     // Same versions: nothing is stale.
     let same = IngestOptions {
         kb_version: "kb-test".into(),

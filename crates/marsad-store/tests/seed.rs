@@ -40,7 +40,7 @@ fn seed_gives_one_agreement_incident_and_the_sheikh_maqsoud_siege() {
             ..Default::default()
         };
         let (_, ex) = engine();
-        let extract = |d: &marsad_types::Document| ex.extract(d);
+        let extract = |d: &marsad_types::Document| ex.try_extract(d).map_err(|e| e.to_string());
         let inputs = marsad_io::expand_inputs(std::slice::from_ref(&input));
         marsad_store::ingest::ingest(&mut store, &inputs, &opts, &extract).unwrap();
         marsad_store::rebuild::rebuild(&mut store, kb, &Default::default()).unwrap();

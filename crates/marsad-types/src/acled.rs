@@ -11,7 +11,7 @@ use crate::{ActorRef, Event, EventType, Mode, Status};
 use serde::{Deserialize, Serialize};
 
 /// ACLED's classification of one event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct AcledClass {
     /// `Political violence`, `Demonstrations`, `Strategic developments`, or
     /// `Political violence; Demonstrations`.
@@ -21,6 +21,27 @@ pub struct AcledClass {
     pub event_type: &'static str,
     /// ACLED sub-event type (`Armed clash`, `Air/drone strike`, `Agreement`, ...).
     pub sub_event_type: &'static str,
+}
+
+/// The ACLED view as carried on an event in the output (`acled` field).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcledView {
+    /// ACLED `disorder_type`.
+    pub disorder_type: String,
+    /// ACLED `event_type`.
+    pub event_type: String,
+    /// ACLED `sub_event_type`.
+    pub sub_event_type: String,
+}
+
+impl From<AcledClass> for AcledView {
+    fn from(c: AcledClass) -> Self {
+        AcledView {
+            disorder_type: c.disorder_type.to_string(),
+            event_type: c.event_type.to_string(),
+            sub_event_type: c.sub_event_type.to_string(),
+        }
+    }
 }
 
 const PV: &str = "Political violence";
@@ -151,6 +172,7 @@ mod tests {
             rule: "t".into(),
             cluster: None,
             country: None,
+            acled: None,
         }
     }
 

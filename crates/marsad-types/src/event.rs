@@ -320,7 +320,7 @@ pub struct LocationRef {
 /// When an event happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeRef {
-    /// The time expression as written (empty when the date comes from the publication date).
+    /// The time expression as written (none when the text gives no time).
     pub text: Option<String>,
     /// First code point of the expression.
     pub start: Option<u32>,
@@ -331,8 +331,11 @@ pub struct TimeRef {
     pub date: Option<Date>,
     /// How precise `date` is.
     pub precision: Option<Precision>,
-    /// How it was resolved: `explicit`, `relative` (to the publication date), `publication`
-    /// (no expression, the publication date used), or `unresolved`.
+    /// How it was resolved: `explicit`, `relative` (to the publication date), `unresolved`
+    /// (an expression the document's missing publication date could not anchor), or
+    /// `publication` (the text gives no time; the event is dated only by the report, whose
+    /// publication date is in `doc.published`; `date` stays null, as the guideline dates only
+    /// what the text fixes).
     pub basis: String,
 }
 
@@ -421,6 +424,10 @@ pub struct Event {
     /// ISO 3166 alpha-3 country of the event, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// ACLED's event type and sub-event type, where ACLED would code the event
+    /// (see [`crate::acled::classify`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acled: Option<crate::acled::AcledView>,
 }
 
 /// A sentence's code point range.

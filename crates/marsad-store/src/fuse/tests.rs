@@ -135,6 +135,7 @@ fn mention(s: &Spec) -> FuseMention {
         rule: "test".into(),
         cluster: s.cluster.map(Into::into),
         country: None,
+        acled: None,
     };
     FuseMention {
         doc_hash: crate::hash::body_hash(s.doc.as_bytes()),

@@ -120,7 +120,7 @@ pub fn run_ingest(db: &Path, input: &Path, throttle_ms: Option<u64>) -> IngestRe
         ..IngestOptions::default()
     };
     let inputs = marsad_io::expand_inputs(&[input.to_path_buf()]);
-    let extract = |d: &marsad_types::Document| ex.extract(d);
+    let extract = |d: &marsad_types::Document| ex.try_extract(d).map_err(|e| e.to_string());
     let rep = ingest(&mut store, &inputs, &opts, &extract).expect("ingest");
     rebuild::rebuild(&mut store, kb, &Thresholds::default()).expect("rebuild");
     rep
