@@ -251,6 +251,7 @@ pub(crate) fn build(rows: Rows) -> Result<Kb, KbError> {
             allies: r.allies.clone(),
             aliases: r.aliases.clone(),
             adjectives: r.adjectives.clone(),
+            anaphors: r.anaphors.clone(),
             source: r.source.clone(),
         });
     }
@@ -272,6 +273,7 @@ pub(crate) fn build(rows: Rows) -> Result<Kb, KbError> {
                 allies: vec![],
                 aliases: p.names.iter().filter(|n| has_arabic(n)).cloned().collect(),
                 adjectives: vec![],
+                anaphors: vec![],
                 source: "country-table".into(),
             });
         }
@@ -302,67 +304,72 @@ pub(crate) fn build(rows: Rows) -> Result<Kb, KbError> {
         let list = &mut keys[id as usize];
         if !list
             .iter()
-            .any(|x| x.target == e.target && x.needs_l == e.needs_l)
+            .any(|x| x.target == e.target && x.needs_l == e.needs_l && x.anaphor == e.anaphor)
         {
             list.push(e);
         }
     };
     let mut forms: Vec<String> = Vec::new();
-    let mut emit =
-        |written: &str, target: EntryRef, adjective: bool, add: &mut dyn FnMut(&str, KeyEntry)| {
-            let k = key(written);
-            if k.is_empty() {
-                return;
-            }
-            forms.clear();
-            if adjective {
-                adjective_forms(&k, &mut forms);
-            } else {
-                forms.push(k);
-            }
-            let base_forms: Vec<String> = std::mem::take(&mut forms);
-            let mut all = Vec::new();
-            for f in &base_forms {
-                variants(f, &mut all);
-            }
-            for f in all {
-                add(
-                    &f,
-                    KeyEntry {
-                        target,
-                        needs_l: false,
-                        adjective,
-                    },
-                );
-                if let Some(rest) = f.strip_prefix("ال") {
-                    if rest.chars().count() >= 2 {
+    let mut emit = |written: &str,
+                    target: EntryRef,
+                    (adjective, anaphor): (bool, bool),
+                    add: &mut dyn FnMut(&str, KeyEntry)| {
+        let k = key(written);
+        if k.is_empty() {
+            return;
+        }
+        forms.clear();
+        if adjective {
+            adjective_forms(&k, &mut forms);
+        } else {
+            forms.push(k);
+        }
+        let base_forms: Vec<String> = std::mem::take(&mut forms);
+        let mut all = Vec::new();
+        for f in &base_forms {
+            variants(f, &mut all);
+        }
+        for f in all {
+            add(
+                &f,
+                KeyEntry {
+                    target,
+                    needs_l: false,
+                    adjective,
+                    anaphor,
+                },
+            );
+            if let Some(rest) = f.strip_prefix("ال") {
+                if rest.chars().count() >= 2 {
+                    add(
+                        &format!("ل{rest}"),
+                        KeyEntry {
+                            target,
+                            needs_l: true,
+                            adjective,
+                            anaphor,
+                        },
+                    );
+                    // ل + اللاذقية is written للاذقية: the article's lam merges too.
+                    if rest.starts_with('ل') {
                         add(
-                            &format!("ل{rest}"),
+                            rest,
                             KeyEntry {
                                 target,
                                 needs_l: true,
                                 adjective,
+                                anaphor,
                             },
                         );
-                        // ل + اللاذقية is written للاذقية: the article's lam merges too.
-                        if rest.starts_with('ل') {
-                            add(
-                                rest,
-                                KeyEntry {
-                                    target,
-                                    needs_l: true,
-                                    adjective,
-                                },
-                            );
-                        }
                     }
                 }
             }
-        };
+        }
+    };
     for (i, p) in places.iter().enumerate() {
         for n in &p.names {
             if has_arabic(n) {
-                emit(n, EntryRef::Place(i as u32), false, &mut add);
+                emit(n, EntryRef::Place(i as u32), (false, false), &mut add);
             }
         }
     }
@@ -370,11 +377,14 @@ pub(crate) fn build(rows: Rows) -> Result<Kb, KbError> {
     for (i, a) in actors.iter().enumerate() {
         for n in &a.aliases {
             actor_alias_count += 1;
-            emit(n, EntryRef::Actor(i as u32), false, &mut add);
+            emit(n, EntryRef::Actor(i as u32), (false, false), &mut add);
         }
         for n in &a.adjectives {
             actor_alias_count += 1;
-            emit(n, EntryRef::Actor(i as u32), true, &mut add);
+            emit(n, EntryRef::Actor(i as u32), (true, false), &mut add);
+        }
+        for n in &a.anaphors {
+            emit(n, EntryRef::Actor(i as u32), (false, true), &mut add);
         }
     }
     let trie = Trie::build(

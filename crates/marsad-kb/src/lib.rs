@@ -86,6 +86,8 @@ pub(crate) struct KeyEntry {
     pub needs_l: bool,
     /// The key came from an adjective stem (الروسية → Russia).
     pub adjective: bool,
+    /// The key is a back-reference (التنظيم): valid only after the actor was named.
+    pub anaphor: bool,
 }
 
 /// The loaded knowledge base: places, actors and the matcher built over their names.

@@ -4,7 +4,9 @@
 //! comment line; list-valued cells use `|`. A place file has the columns `id`, `kind`,
 //! `name_ar` (required) and `name_en`, `names`, `parent`, `lat`, `lon`, `country`, `admin1`,
 //! `ids`, `pop`, `flags`, `source`; an actor file has `id`, `name`, `kind`, `sector`
-//! (required) and `country`, `parent`, `allies`, `aliases`, `adjectives`, `source`.
+//! (required) and `country`, `parent`, `allies`, `aliases`, `adjectives`, `anaphors`
+//! (short back-references such as التنظيم that name the actor only after it was named in
+//! full earlier in the document), `source`.
 
 use crate::model::{ActorKind, PlaceKind};
 use std::fmt;
@@ -85,6 +87,7 @@ pub(crate) struct ActorRow {
     pub allies: Vec<String>,
     pub aliases: Vec<String>,
     pub adjectives: Vec<String>,
+    pub anaphors: Vec<String>,
     pub source: String,
     pub file: String,
     pub line: usize,
@@ -315,6 +318,7 @@ pub(crate) fn parse_file(
                     allies: list(get("allies")),
                     aliases,
                     adjectives,
+                    anaphors: list(get("anaphors")),
                     source,
                     file: file.to_string(),
                     line: line_no,

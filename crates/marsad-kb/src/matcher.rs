@@ -59,6 +59,10 @@ pub struct Mention {
     /// The matched key's id (internal).
     #[serde(skip)]
     pub(crate) key: u32,
+    /// Candidates reached only through a back-reference (التنظيم): kept only when the actor
+    /// was named earlier in the document (internal).
+    #[serde(skip)]
+    pub(crate) anaphors: Vec<EntryRef>,
 }
 
 /// Letters and digits (a fast path for ASCII and Arabic; Unicode tables otherwise).
@@ -129,6 +133,7 @@ impl Kb {
                     .is_some_and(|c| matches!(c, '\u{064B}' | '\u{064C}' | '\u{064D}'));
                 let mut candidates: Vec<EntryRef> = Vec::with_capacity(entries.len());
                 let mut adjective = false;
+                let mut anaphors: Vec<EntryRef> = Vec::new();
                 for en in entries {
                     if (en.needs_l && !needs_l_ok)
                         || (tanween && matches!(en.target, EntryRef::Place(_)))
@@ -137,6 +142,11 @@ impl Kb {
                     }
                     if !candidates.contains(&en.target) {
                         candidates.push(en.target);
+                        if en.anaphor {
+                            anaphors.push(en.target);
+                        }
+                    } else if !en.anaphor {
+                        anaphors.retain(|a| *a != en.target);
                     }
                     adjective |= en.adjective;
                 }
@@ -167,6 +177,7 @@ impl Kb {
                     adjective,
                     nspan: s..e,
                     key,
+                    anaphors,
                 });
                 i = e;
                 prev_word = false;

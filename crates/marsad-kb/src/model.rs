@@ -262,6 +262,9 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// Adjective stems (روسي → روسية، الروسي، روس ...) expanded at load time.
     pub adjectives: Vec<String>,
+    /// Back-references (التنظيم، الهيئة، الفرقة) that name this actor only after it was named
+    /// earlier in the same document.
+    pub anaphors: Vec<String>,
     /// Where the entry comes from (`curated`, `country-table`, a user file).
     pub source: String,
 }

@@ -67,6 +67,29 @@ pub(crate) fn resolve_with_offsets(kb: &Kb, norm: &Norm, mentions: &mut [Mention
 }
 
 pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
+    // 00. back-references (التنظيم) name an actor only after it was named in full; the most
+    // recently named one wins.
+    let mut last_named: HashMap<EntryRef, usize> = HashMap::new();
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if !m.anaphors.is_empty() {
+            let anaphors = std::mem::take(&mut m.anaphors);
+            m.candidates
+                .retain(|c| !anaphors.contains(c) || last_named.contains_key(c));
+            m.candidates.sort_by_key(|c| {
+                std::cmp::Reverse(if anaphors.contains(c) {
+                    last_named.get(c).copied()
+                } else {
+                    None
+                })
+            });
+            m.anaphors = anaphors;
+        }
+        for c in &m.candidates {
+            if !m.anaphors.contains(c) {
+                last_named.insert(*c, i);
+            }
+        }
+    }
     // 0. a cue word inside the name itself (حي صلاح الدين, مخيم درعا) counts too
     for m in mentions.iter_mut() {
         if m.cue.is_none() {

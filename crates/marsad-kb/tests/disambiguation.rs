@@ -269,3 +269,27 @@ fn common_words_that_are_village_names_need_a_cue() {
         );
     }
 }
+
+#[test]
+fn back_references_need_the_actor_named_first() {
+    let kb = kb();
+    let t = "أعلن تنظيم داعش مسؤوليته عن الهجوم. وقال التنظيم في بيان إن عناصره انسحبوا";
+    let ms = kb.find(t);
+    let m = mention(&ms, t, "التنظيم", 0).expect("back-reference after the full name");
+    assert_eq!(
+        m.actor.map(|a| kb.actor(a).name.as_str()),
+        Some("Islamic State")
+    );
+    // without the full name first, التنظيم is no actor
+    let t = "وقال التنظيم في بيان إن عناصره انسحبوا";
+    let ms = kb.find(t);
+    assert!(mention(&ms, t, "التنظيم", 0).is_none());
+    // the most recently named of two candidates wins
+    let t = "انسحب جيش الإسلام ثم فيلق الرحمن من المنطقة، وقالت الجماعة إنها ستغادر";
+    let ms = kb.find(t);
+    let m = mention(&ms, t, "الجماعة", 0).expect("mention");
+    assert_eq!(
+        m.actor.map(|a| kb.actor(a).name.as_str()),
+        Some("Faylaq al-Rahman")
+    );
+}
