@@ -118,8 +118,8 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
     // governorate, district, city, region, site, neighbourhood, a prominent or cued place).
     // A small village or town named without a cue must lie in one of them: a Saudi article
     // saying الزكاة or رفيعة is not about the Syrian villages of those names.
-    // (With a cue word, قرية X, the country suffices; "مدينة الملك عبد الله" in a Saudi
-    // article is still not the Syrian village الملك.)
+    // (Even after a cue word: "مدينة الملك عبد الله" in a Saudi article is not the Syrian
+    // village الملك.)
     let strong = |p: &crate::Place| {
         !matches!(p.kind, PlaceKind::Village | PlaceKind::Town)
             || p.prominent
@@ -134,8 +134,7 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
             }
         }
     }
-    for (m, v) in mentions.iter().zip(pc.iter_mut()) {
-        let cued = cue_licenses(m.cue);
+    for v in pc.iter_mut() {
         v.retain(|&c| {
             let p = kb.place(c);
             strong(p)
@@ -143,7 +142,7 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
                     co == p.country
                         && match p.admin1.as_deref() {
                             // a Syrian village: its governorate must be named (or implied)
-                            Some(own) => cued || a1 == Some(own),
+                            Some(own) => a1 == Some(own),
                             // a foreign place without admin units: its country suffices
                             None => true,
                         }
