@@ -8,6 +8,7 @@
 
 mod extract_cmd;
 mod kb_cmd;
+mod ner_cmd;
 mod pretty;
 mod store_cmd;
 
@@ -35,6 +36,9 @@ enum Command {
     /// Inspect the knowledge base: its counts, and the mentions it finds in documents.
     #[command(subcommand)]
     Kb(KbCommand),
+    /// Train and evaluate the learned named-entity tagger.
+    #[command(subcommand)]
+    Ner(NerCommand),
     /// Store documents in the archive (files, directories): extract, fuse incidents, track situations.
     Ingest(store_cmd::IngestArgs),
     /// Re-run extraction over the stored documents and rebuild incidents and situations.
@@ -59,6 +63,43 @@ pub enum KbCommand {
     /// Print every knowledge-base mention found in each document as JSON Lines
     /// ({doc, text, start, end, kind, id, name, lat, lon, precision, ...}).
     Match(InputArgs),
+}
+
+/// `marsad ner ...`
+#[derive(Subcommand, Debug)]
+pub enum NerCommand {
+    /// Train a tagger on an ANERcorp-format file (`token TAG` a line, blank line between
+    /// sentences) and write the model; deterministic for the same data, options and seed.
+    Train {
+        /// Training file (e.g. ANERcorp_CamelLabRules_train.reproduced.txt).
+        train: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "data/ner/model/anercorp.bin")]
+        out: PathBuf,
+        /// News folder (gzip JSON Lines) for the self-trained lexicon stage (the bundled
+        /// model uses ../shared/data/news); without it, one stage.
+        #[arg(long)]
+        news: Option<PathBuf>,
+        /// Training epochs.
+        #[arg(long, default_value_t = marsad_ner::train::DEFAULT_EPOCHS)]
+        epochs: usize,
+        /// Random seed (shuffling, word dropout).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Entity-level (CoNLL) precision, recall and F1, overall and per type, ending with a line
+    /// `micro F1 NN.N`; reads ANERcorp, AQMAR (a folder) and Wojood formats.
+    Eval {
+        /// Annotated files or folders.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Model to evaluate (default: the bundled one).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Nested (Wojood) gold at every level, not only the outermost spans.
+        #[arg(long)]
+        all_levels: bool,
+    },
 }
 
 /// Where documents come from (shared by commands that read documents).
@@ -122,6 +163,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(&args),
         Command::Kb(cmd) => kb_cmd::run(&cmd),
+        Command::Ner(cmd) => ner_cmd::run(&cmd),
         Command::Ingest(args) => store_cmd::run_ingest(&args),
         Command::Reextract(args) => store_cmd::run_reextract(&args),
         Command::Incidents(args) => store_cmd::run_query(&args, false),
