@@ -251,3 +251,55 @@ fn seed_scores_through_the_official_scorer() {
     assert!(f("full") >= 0.50, "full F1 {}", f("full"));
     assert!(res["modality_f1"].as_f64().unwrap() >= 0.60);
 }
+
+/// The knowledge base's size floor (issue 3): every Syrian admin unit and OCHA community, the
+/// curated neighbourhoods, the actor lexicon.
+#[test]
+fn kb_stats_reports_the_bundled_counts() {
+    let out = marsad(&["kb", "stats"], None);
+    assert!(out.status.success());
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = |k: &str| s[k].as_u64().unwrap();
+    assert!(n("syrian_places") >= 6000, "{s}");
+    assert!(n("curated_neighbourhoods") >= 150, "{s}");
+    assert!(n("actors") >= 300, "{s}");
+    assert!(n("actor_aliases") >= 1500, "{s}");
+    assert_eq!(s["places_by_kind"]["governorate"], 14);
+    assert_eq!(s["places_by_kind"]["district"], 62);
+    assert_eq!(s["places_by_kind"]["subdistrict"], 272);
+}
+
+/// `kb match` prints one record per mention with code point offsets into the full text.
+#[test]
+fn kb_match_offsets_point_at_their_characters() {
+    let out = marsad(&["kb", "match", "examples/sample-siege.txt"], None);
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(repo().join("examples/sample-siege.txt")).unwrap();
+    let recs = lines(&out);
+    assert!(recs
+        .iter()
+        .any(|r| r["kind"] == "place" && r["lat"].is_number()));
+    for r in recs {
+        let (s, e) = (r["start"].as_u64().unwrap(), r["end"].as_u64().unwrap());
+        assert_eq!(r["text"].as_str().unwrap(), cp_slice(&text, s, e));
+    }
+}
+
+/// Needs ../shared: the bundled tagger on the ANERcorp test file (CAMeL-rules reproduction)
+/// prints its figure; it must not fall below what was shipped (72.9).
+#[test]
+fn ner_eval_prints_micro_f1() {
+    let Some(shared) = shared() else { return };
+    let test = shared.join("data/anercorp/ANERcorp_CamelLabRules_test.reproduced.txt");
+    let out = marsad(&["ner", "eval", test.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    let f1: f64 = s
+        .lines()
+        .find_map(|l| l.strip_prefix("micro F1 "))
+        .expect("a `micro F1 NN.N` line")
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(f1 >= 72.5, "micro F1 {f1}");
+}
