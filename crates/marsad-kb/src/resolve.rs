@@ -123,7 +123,7 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
     let strong = |p: &crate::Place| {
         !matches!(p.kind, PlaceKind::Village | PlaceKind::Town)
             || p.prominent
-            || p.population >= 30_000
+            || p.population >= 100_000
     };
     let mut areas: Vec<(&str, Option<&str>)> = Vec::new();
     for v in &pc {

@@ -646,10 +646,10 @@ fn run() -> Res<()> {
             {
                 continue;
             }
-            // Big places are never common words... unless the name is a function word or a
+            // Big places (Syria: 100k+) are never common words... unless the name is a function word or a
             // very frequent noun (وان = وإن, الثورة).
             let big = if r.country == "SYR" {
-                r.pop >= 30_000
+                r.pop >= 100_000
             } else {
                 r.pop >= 500_000
             };
