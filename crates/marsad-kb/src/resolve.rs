@@ -121,8 +121,10 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
     // (Even after a cue word: "مدينة الملك عبد الله" in a Saudi article is not the Syrian
     // village الملك.)
     let strong = |p: &crate::Place| {
-        !matches!(p.kind, PlaceKind::Village | PlaceKind::Town)
-            || p.prominent
+        !matches!(
+            p.kind,
+            PlaceKind::Village | PlaceKind::Town | PlaceKind::Subdistrict
+        ) || p.prominent
             || p.population >= 100_000
     };
     let mut areas: Vec<(&str, Option<&str>)> = Vec::new();
