@@ -11,11 +11,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 fn shared() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("MARSAD_SHARED") {
-        return Some(PathBuf::from(p));
-    }
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    p.join("eval/dev/gold.jsonl").exists().then_some(p)
+    let p = std::env::var("MARSAD_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    (p.join("eval/dev/gold.jsonl").exists() && p.join("eval/dev/docs.jsonl").exists()).then_some(p)
 }
 
 /// Byte range of the sentence around byte `at`.
