@@ -451,6 +451,9 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
             if named.len() == 2 {
                 named.reverse();
                 actors.splice(i..=i, named);
+            } else {
+                // unresolved, "the two sides" names nobody
+                actors.remove(i);
             }
         }
         // no actor in the sentence: the agent of the latest event of the same type, at most
@@ -1778,8 +1781,18 @@ fn arguments(
         })
         .collect();
     let usable: Vec<usize> = acts.iter().copied().filter(|k| !med.contains(k)).collect();
+    // who can be the agent: not a source announcing the event, not a prepositional object,
+    // not a nationality adjective on something else than the attack or the force
+    let agents: Vec<usize> = usable
+        .iter()
+        .copied()
+        .filter(|&k| agent_capable(d, lex, c, &d.ents[k]))
+        .collect();
+    let usable_all = usable;
+    let usable = agents;
     let mut actors: Vec<usize> = Vec::new();
     let mut recips: Vec<usize> = Vec::new();
+    let mut with_partner = false;
     let next_trigger = cands
         .iter()
         .filter(|o| o.sent == c.sent && o.head > c.last)
@@ -1799,13 +1812,48 @@ fn arguments(
         }
     }
     // "اتفاق بين X و Y"
-    if actors.is_empty() && d.next_words(c.last, 3).iter().any(|&j| d.is(j, "بين")) {
+    // (clashes name their sides further on: "دارت اشتباكات على أطراف حي ... بين X و Y")
+    let between = if e.id.starts_with("assault.clash") {
+        let mut found = None;
+        let mut j = c.last + 1;
+        while j < next_trigger.min(c.last + 30) && j < s.end {
+            if d.is(j, "بين") {
+                found = Some(j);
+                break;
+            }
+            // a clause break ends the search unless the sides follow it
+            if d.is_clause_break(j) && !d.is(j + 1, "بين") {
+                break;
+            }
+            j += 1;
+        }
+        found
+    } else {
+        d.next_words(c.last, 3)
+            .into_iter()
+            .find(|&j| d.is(j, "بين"))
+    };
+    if let (true, Some(b)) = (actors.is_empty(), between) {
         if let Some(&k) = usable
             .iter()
-            .find(|&&k| d.ents[k].toks.start > c.last && d.ents[k].toks.start <= c.last + 5)
+            .find(|&&k| d.ents[k].toks.start > b && d.ents[k].toks.start <= b + 4)
         {
             actors.push(k);
             add_coordinated(d, &usable, k, &mut actors);
+            // "بين X وY من جهة، وZ من جهة أخرى": every named side
+            let stop = (k..s.end.min(k + 40)).find(|&j| {
+                d.is(j, "من")
+                    && d.is_any(j + 1, &["جهه", "طرف", "ناحيه"])
+                    && d.is_any(j + 2, &["اخري", "اخر", "ثانيه", "ثان"])
+            });
+            if let Some(stop) = stop {
+                for &o in &usable {
+                    let st = d.ents[o].toks.start;
+                    if st > d.ents[k].toks.start && st < stop && !actors.contains(&o) {
+                        actors.push(o);
+                    }
+                }
+            }
         }
     }
     // a finite verb with its subject right before it (SVO: "دمشق تتهم إسرائيل", "قسد سلمت")
@@ -1842,16 +1890,34 @@ fn arguments(
         }) {
             // "على X" / "ضد X" right before: that is the recipient
             let pre = d.ents[k].toks.start.saturating_sub(1);
-            if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && e.etype != EventType::Agree {
+            let partner = matches!(
+                e.etype,
+                EventType::Agree | EventType::Consult | EventType::Cooperate
+            );
+            if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && !partner {
                 recips.push(k);
             } else {
                 actors.push(k);
                 add_coordinated(d, &usable, k, &mut actors);
+                // "توصلت دمشق إلى اتفاق مع الفصائل": the partner and the subject
+                if d.is(pre, "مع") {
+                    with_partner = true;
+                }
             }
         }
     }
+    // a besieged place ("بلدات محاصرة", "المناطق المحاصرة") names no besieger before it
+    let besieged_adj = {
+        let n = d.toks[c.head].norm.trim_start_matches('و');
+        (n.starts_with("محاصر") || n.starts_with("المحاصر"))
+            && !d
+                .next_words(c.last, 1)
+                .first()
+                .is_some_and(|&j| d.ent_at[j].is_some_and(|k| d.ents[k].is_place()))
+    };
     // before the trigger (SVO / the clause's subject)
-    if actors.is_empty() {
+    if (actors.is_empty() && !besieged_adj) || with_partner {
+        let partners = std::mem::take(&mut actors);
         let prev_trigger = cands
             .iter()
             .filter(|o| o.sent == c.sent && o.last < c.head)
@@ -1886,6 +1952,11 @@ fn arguments(
             actors.push(first);
             add_coordinated(d, &usable, first, &mut actors);
         }
+        for k in partners {
+            if !actors.contains(&k) {
+                actors.push(k);
+            }
+        }
     }
     // recipients: "على X", "ضد X", the object after the subject
     if recips.is_empty()
@@ -1901,7 +1972,7 @@ fn arguments(
                 | EventType::Request
         )
     {
-        for &k in &usable {
+        for &k in &usable_all {
             let en = &d.ents[k];
             if actors.contains(&k)
                 || en.toks.start <= c.last
@@ -1926,6 +1997,34 @@ fn arguments(
         }
     }
     actors.dedup();
+    // a truce of the United Nations or the Security Council: the third party mediates (the
+    // resolution itself, AGREE, is theirs)
+    let mut med_for_me = med_for_me;
+    if e.etype == EventType::Retreat {
+        let (igo, rest): (Vec<usize>, Vec<usize>) = actors
+            .iter()
+            .partition(|&&k| d.ents[k].actor.is_some_and(|a| kb.actor(a).sector == "IGO"));
+        actors = rest;
+        for k in igo {
+            if !med_for_me.contains(&k) {
+                med_for_me.push(k);
+            }
+        }
+    }
+    // the people a deal is about, the prisoners handed over, are not its parties
+    if matches!(
+        e.etype,
+        EventType::Agree | EventType::Concede | EventType::Retreat
+    ) && !matches!(
+        lex.entries[c.entry].mode,
+        ModeRule::Fixed(Mode::Withdraw | Mode::Ceasefire)
+    ) {
+        actors.retain(|&k| {
+            d.ents[k]
+                .actor
+                .is_none_or(|a| kb.actor(a).kind != ActorKind::Collective)
+        });
+    }
     // victims are not perpetrators: civilians, residents, refugees are recipients of attacks,
     // sieges, arrests and expulsions
     if matches!(
@@ -1950,6 +2049,41 @@ fn arguments(
             }
         }
     }
+    // an act announced as a verbal noun by its author: "أعلنت إسرائيل شن ضربات",
+    // "الجيش الإسرائيلي يعلن إسقاط طائرة" (no "أن" between: the announcer did it)
+    if actors.is_empty() {
+        if let Some(src) = chain.srcs.last() {
+            let gap = src.toks.end..c.head;
+            let direct = src.toks.end <= c.head
+                && c.head - src.toks.end <= 6
+                && !gap
+                    .clone()
+                    .any(|j| d.is_any(j, &THAT) || d.is_clause_break(j) || d.is(j, "ان"));
+            let verb_before = src.toks.start > 0
+                && kind_words(lex, SrcKind::Verb)
+                    .iter()
+                    .any(|p| seq_at(d, src.toks.start - 1, p, true).is_some())
+                || gap.clone().any(|j| {
+                    kind_words(lex, SrcKind::Verb)
+                        .iter()
+                        .any(|p| seq_at(d, j, p, true).is_some())
+                });
+            if direct && verb_before {
+                // monitors and outlets report tolls, they do not act
+                if let Some(k) = (0..d.ents.len()).find(|&k| {
+                    d.ents[k].actor.is_some_and(|a| {
+                        let ac = kb.actor(a);
+                        !matches!(
+                            ac.kind,
+                            ActorKind::Media | ActorKind::Source | ActorKind::Collective
+                        ) && (ac.kind != ActorKind::Organization || ac.sector == "IGO")
+                    }) && src.toks.contains(&d.ents[k].toks.start)
+                }) {
+                    actors.push(k);
+                }
+            }
+        }
+    }
     // a denied act is denied by its alleged author: "نفت الأسايش سيطرتها"
     if actors.is_empty() && chain_denier(d, lex, c) {
         if let Some(src) = chain.srcs.last() {
@@ -1966,6 +2100,112 @@ fn arguments(
             .collect::<Vec<_>>()
     };
     (ar(&actors), ar(&recips), ar(&med_for_me))
+}
+
+/// Heads a nationality adjective may describe as the agent ("طائرات حربية روسية").
+const AGENT_HEADS: [&str; 22] = [
+    "طائرات",
+    "طائره",
+    "مقاتلات",
+    "مقاتله",
+    "قوات",
+    "القوات",
+    "الطائرات",
+    "المقاتلات",
+    "مروحيات",
+    "المروحيات",
+    "وحدات",
+    "جنود",
+    "الجنود",
+    "دوريات",
+    "دوريه",
+    "مدفعيه",
+    "المدفعيه",
+    "صواريخ",
+    "بوارج",
+    "سفن",
+    "حربيه",
+    "الحربيه",
+];
+
+/// Whether an actor mention can be the agent of the event `c`: not the subject of a reporting
+/// verb whose complement holds the event ("قال المرصد إن القصف"), not a prepositional object
+/// ("التابعة للجيش" is the exception: ownership), not a nationality adjective ("إسرائيلية")
+/// unless it describes the trigger itself or a force ("غارات إسرائيلية", "طائرات حربية روسية").
+fn agent_capable(d: &Doc, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
+    let first = en.toks.start;
+    let Some(tok) = d.toks.get(first) else {
+        return false;
+    };
+    // prepositional object
+    let clitic = d.text.get(tok.span.start..en.span.start).unwrap_or("");
+    let clitic = clitic.trim_start_matches(['و', 'ف']);
+    // an instrument or a circumstance ("بالبراميل المتفجرة", "بقوات"): not the agent
+    if clitic.starts_with('ب') {
+        return false;
+    }
+    if clitic.starts_with('ل') {
+        // ownership ("التابعة للجيش"), the addressee of an order ("أوامر للفرقة الرابعة
+        // بتخفيف الحصار"), the antecedent of a relative clause ("للفرقة التي تطوق")
+        let owned = d.prev_words(first, 1).first().is_some_and(|&j| {
+            d.is_any(
+                j,
+                &[
+                    "تابعه",
+                    "التابعه",
+                    "تابع",
+                    "التابع",
+                    "تابعين",
+                    "اوامر",
+                    "امرا",
+                    "تعليمات",
+                ],
+            )
+        });
+        let antecedent = d
+            .next_words(en.toks.end.saturating_sub(1), 1)
+            .first()
+            .is_some_and(|&j| d.is_any(j, &REL_PRONOUNS));
+        // the agent of a verbal noun: "قصف مدفعي لقوات النظام"
+        let noun_agent = first > c.last && first <= c.last + 2;
+        if !owned && !antecedent && !noun_agent {
+            return false;
+        }
+    }
+    // nationality adjective
+    let words = en.toks.clone().filter(|&j| d.is_word(j)).count();
+    let key = crate::text::norm_word(d.span_text(en.span.clone()));
+    let key = key.strip_prefix("ال").unwrap_or(&key);
+    if words == 1 && key.chars().count() >= 4 && (key.ends_with("يه") || key.ends_with('ي')) {
+        // right after the trigger or its adjectives ("الضربات الجوية الروسية"); after another
+        // noun it describes that noun ("إسقاط مقاتلة سورية")
+        let near_trigger = first > c.last
+            && (c.head + 1..first).all(|j| {
+                let n = d.toks[j].norm.as_str();
+                d.toks[j].kind == Kind::Word && (n.ends_with("يه") || n.ends_with('ي'))
+            })
+            && first <= c.last + 3;
+        // (a force named before the event is its agent; "أسقطت ... مقاتلة سورية" is the target)
+        let head = first < c.head
+            && d.prev_words(first, 2)
+                .into_iter()
+                .any(|j| AGENT_HEADS.iter().any(|h| particle_is(&d.toks[j].norm, h)));
+        if !near_trigger && !head {
+            return false;
+        }
+    }
+    // the source of a reported clause
+    if first < c.head {
+        if let Some(&v) = d.prev_words(first, 1).first() {
+            let reporting = kind_words(lex, SrcKind::Verb)
+                .iter()
+                .any(|p| seq_at(d, v, p, true).is_some());
+            if reporting && (en.toks.end..c.head).any(|j| d.is_any(j, &THAT) || d.is(j, "ان")) {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Whether a denial verb of the sentence comes before the trigger.

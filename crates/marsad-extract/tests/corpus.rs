@@ -91,6 +91,17 @@ fn mismatch(ev: &Event, exp: &Value) -> Option<String> {
             ));
         }
     }
+    for key in ["no_actor", "no_location"] {
+        let Some(bad) = s(key) else { continue };
+        let texts: Vec<&str> = if key == "no_actor" {
+            ev.actors.iter().map(|x| x.text.as_str()).collect()
+        } else {
+            ev.locations.iter().map(|x| x.text.as_str()).collect()
+        };
+        if texts.iter().any(|t| contains(t, bad)) {
+            return Some(format!("{key}: {bad} in {texts:?}"));
+        }
+    }
     if let Some(l) = s("location") {
         if !any_text(
             ev.locations
