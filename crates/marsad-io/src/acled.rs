@@ -3,7 +3,7 @@
 //! source_scale, timestamp). Only events with an ACLED view
 //! ([`marsad_types::acled::classify`]) get a row.
 
-use marsad_types::acled::{classify, inter_code};
+use marsad_types::acled::{classify, country_info, inter_code, interaction};
 use marsad_types::{ActorRef, CharOffsets, DocMeta, Event, Precision};
 use std::io::{self, Write};
 
@@ -42,26 +42,6 @@ pub const HEADER: [&str; 31] = [
     "timestamp",
 ];
 
-/// ISO 3166 numeric code, English name and ACLED region of the countries marsad reports on
-/// most; others keep their alpha-3 code as the country name.
-fn country_info(alpha3: &str) -> (&'static str, &'static str, &'static str) {
-    match alpha3 {
-        "SYR" => ("760", "Syria", "Middle East"),
-        "IRQ" => ("368", "Iraq", "Middle East"),
-        "TUR" => ("792", "Turkey", "Middle East"),
-        "LBN" => ("422", "Lebanon", "Middle East"),
-        "JOR" => ("400", "Jordan", "Middle East"),
-        "ISR" => ("376", "Israel", "Middle East"),
-        "PSE" => ("275", "Palestine", "Middle East"),
-        "YEM" => ("887", "Yemen", "Middle East"),
-        "SAU" => ("682", "Saudi Arabia", "Middle East"),
-        "IRN" => ("364", "Iran", "Middle East"),
-        "EGY" => ("818", "Egypt", "Northern Africa"),
-        "LBY" => ("434", "Libya", "Northern Africa"),
-        _ => ("", "", ""),
-    }
-}
-
 fn actor_name(a: &ActorRef) -> String {
     a.name.clone().unwrap_or_else(|| a.text.clone())
 }
@@ -82,19 +62,13 @@ pub fn row(doc: &DocMeta, full_text: &str, e: &Event) -> Option<Vec<String>> {
         None => (doc.published, "2"),
     };
     let country = e.country.clone().unwrap_or_default();
-    let (iso, country_name, region) = country_info(&country);
-    let country_name = if country_name.is_empty() {
-        country.clone()
-    } else {
-        country_name.to_string()
+    let (iso, country_name, region) = match country_info(&country) {
+        Some((iso, name, region)) => (iso, name.to_string(), region),
+        None => ("", country.clone(), ""),
     };
     let inter = |a: Option<&ActorRef>| a.map_or(0, |a| inter_code(a, e.country.as_deref()));
     let (i1, i2) = (inter(e.actors.first()), inter(e.recipients.first()));
-    let interaction = match (i1, i2) {
-        (0, 0) => String::new(),
-        (a, 0) | (0, a) => format!("{a}0"),
-        (a, b) => format!("{}{}", a.min(b), a.max(b)),
-    };
+    let interaction = interaction(i1, i2);
     let joined = |v: &[ActorRef]| v.iter().map(actor_name).collect::<Vec<_>>().join("; ");
     let loc = e.locations.first();
     let mut sources: Vec<String> = e
@@ -171,7 +145,7 @@ pub fn row(doc: &DocMeta, full_text: &str, e: &Event) -> Option<Vec<String>> {
 
 /// Writes one CSV record (RFC 4180 quoting: fields with a comma, quote or line break are
 /// quoted, quotes doubled).
-pub fn write_record<S: AsRef<str>>(w: &mut impl Write, fields: &[S]) -> io::Result<()> {
+pub fn write_record<W: Write + ?Sized, S: AsRef<str>>(w: &mut W, fields: &[S]) -> io::Result<()> {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             w.write_all(b",")?;

@@ -2,44 +2,15 @@
 //! [`crate::query::event_as_incident`]): ACLED-style CSV (the 31 ACLED columns, filled where
 //! possible), POLECAT-style TSV, and GeoJSON points.
 
+use marsad_io::acled::write_record;
 use marsad_kb::{EntryRef, Kb, PlaceKind};
+use marsad_types::acled::{classify_parts, country_info, inter_of_sector, interaction, AcledClass};
+use marsad_types::{EventType, Mode, Status};
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
 /// The 31 ACLED columns, in ACLED's order.
-pub const ACLED_COLUMNS: [&str; 31] = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-];
+pub use marsad_io::acled::HEADER as ACLED_COLUMNS;
 
 /// POLECAT-style columns.
 pub const POLECAT_COLUMNS: [&str; 20] = [
@@ -65,82 +36,16 @@ pub const POLECAT_COLUMNS: [&str; 20] = [
     "Incident Reports",
 ];
 
-/// ACLED disorder type, event type and sub-event type of a PLOVER type and mode.
-pub fn acled_types(t: &str, mode: Option<&str>) -> (&'static str, &'static str, &'static str) {
-    const PV: &str = "Political violence";
-    const SD: &str = "Strategic developments";
-    match (t, mode) {
-        ("ASSAULT", Some("aerial" | "drone")) => {
-            (PV, "Explosions/Remote violence", "Air/drone strike")
-        }
-        ("ASSAULT", Some("heavy-weapons")) => (
-            PV,
-            "Explosions/Remote violence",
-            "Shelling/artillery/missile attack",
-        ),
-        ("ASSAULT", Some("explosives")) => (
-            PV,
-            "Explosions/Remote violence",
-            "Remote explosive/landmine/IED",
-        ),
-        ("ASSAULT", Some("abduct")) => (
-            PV,
-            "Violence against civilians",
-            "Abduction/forced disappearance",
-        ),
-        ("ASSAULT", Some("targeted")) => (PV, "Violence against civilians", "Attack"),
-        ("ASSAULT", _) => (PV, "Battles", "Armed clash"),
-        ("PROTEST", _) => ("Demonstrations", "Protests", "Peaceful protest"),
-        ("AGREE", _) => (SD, SD, "Agreement"),
-        ("COERCE", Some("arrest")) => (SD, SD, "Arrests"),
-        ("COERCE", Some("seize")) | ("RETREAT", Some("withdraw")) => {
-            (SD, SD, "Non-violent transfer of territory")
-        }
-        ("MOBILIZE", _) => (SD, SD, "Other"),
-        _ => (SD, SD, "Other"),
-    }
-}
-
-/// ISO 3166 numeric code and English name of a few countries of the region.
-fn country(alpha3: &str) -> (&'static str, &'static str) {
-    match alpha3 {
-        "SYR" => ("760", "Syria"),
-        "IRQ" => ("368", "Iraq"),
-        "TUR" => ("792", "Turkey"),
-        "LBN" => ("422", "Lebanon"),
-        "JOR" => ("400", "Jordan"),
-        "ISR" => ("376", "Israel"),
-        "PSE" => ("275", "Palestine"),
-        "SAU" => ("682", "Saudi Arabia"),
-        "YEM" => ("887", "Yemen"),
-        "EGY" => ("818", "Egypt"),
-        "IRN" => ("364", "Iran"),
-        "LBY" => ("434", "Libya"),
-        "TUN" => ("788", "Tunisia"),
-        _ => ("", ""),
-    }
-}
-
-/// ACLED interaction code of a sector (1 state forces, 2 rebels, 3 political militias,
-/// 6 protesters, 7 civilians, 8 external/other forces).
-fn inter(sector: &str) -> &'static str {
-    match sector {
-        "GOV" | "MIL" | "COP" | "SPY" => "1",
-        "REB" | "INS" => "2",
-        "PTY" => "3",
-        "CVL" | "REF" => "7",
-        "IGO" | "NGO" => "8",
-        "" => "",
-        _ => "8",
-    }
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+/// ACLED's classification of an incident: `None` where ACLED would not code it (denied or
+/// negated incidents, types ACLED has no category for).
+fn acled_class(v: &Value) -> Option<AcledClass> {
+    let t = EventType::parse(v["type"].as_str()?)?;
+    let mode = v["mode"].as_str().and_then(Mode::parse);
+    let status = Status::parse(v["status"].as_str()?)?;
+    let against_civilians = v["recipients"]
+        .as_array()
+        .is_some_and(|a| !a.is_empty() && a.iter().all(|x| x["sector"] == "CVL"));
+    classify_parts(t, mode, status, against_civilians)
 }
 
 fn tsv_field(s: &str) -> String {
@@ -181,13 +86,16 @@ fn admins(kb: &Kb, place: &Value) -> (String, String) {
 
 /// Writes the ACLED CSV header.
 pub fn acled_header(out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", ACLED_COLUMNS.join(","))
+    write_record(out, &ACLED_COLUMNS)
 }
 
-/// Writes one incident as an ACLED CSV row.
+/// Writes one incident as an ACLED CSV row; writes nothing for an incident ACLED would not
+/// code (see [`marsad_types::acled::classify_parts`]).
 pub fn acled_row(out: &mut dyn Write, kb: &Kb, v: &Value) -> io::Result<()> {
     let t = v["type"].as_str().unwrap_or("");
-    let (disorder, etype, sub) = acled_types(t, v["mode"].as_str());
+    let Some(class) = acled_class(v) else {
+        return Ok(());
+    };
     let place = &v["place"];
     let country3 = place["country"]
         .as_str()
@@ -199,25 +107,18 @@ pub fn acled_row(out: &mut dyn Write, kb: &Kb, v: &Value) -> io::Result<()> {
             })
         })
         .unwrap_or_default();
-    let (iso, cname) = country(&country3);
+    let (iso, cname, region) = country_info(&country3).unwrap_or(("", "", ""));
     let (a2, a3) = admins(kb, place);
     let actors = names(&v["actors"]);
     let recips = names(&v["recipients"]);
-    let sector = |k: &str| {
-        v[k].as_array()
-            .and_then(|a| a.first())
-            .map(|x| inter(x["sector"].as_str().unwrap_or("")).to_string())
-            .unwrap_or_default()
+    let inter = |k: &str| {
+        v[k].as_array().and_then(|a| a.first()).map_or(0, |x| {
+            let foreign = x["country"].as_str().is_some_and(|c| c != country3);
+            inter_of_sector(x["sector"].as_str().unwrap_or(""), foreign)
+        })
     };
-    let (i1, i2) = (sector("actors"), sector("recipients"));
-    let interaction = if i1.is_empty() {
-        String::new()
-    } else if i2.is_empty() {
-        format!("{i1}0")
-    } else {
-        let (a, b) = if i1 <= i2 { (&i1, &i2) } else { (&i2, &i1) };
-        format!("{a}{b}")
-    };
+    let (i1, i2) = (inter("actors"), inter("recipients"));
+    let code = |i: u8| if i == 0 { String::new() } else { i.to_string() };
     let date = s(&v["date"]);
     let precision = match v["precision"].as_str() {
         Some("day") => "1",
@@ -225,11 +126,7 @@ pub fn acled_row(out: &mut dyn Write, kb: &Kb, v: &Value) -> io::Result<()> {
         Some(_) => "3",
         None => "",
     };
-    let civilian = if v["recipients"]
-        .as_array()
-        .is_some_and(|a| a.iter().any(|x| x["sector"] == "CVL"))
-        && t == "ASSAULT"
-    {
+    let civilian = if class.event_type == "Violence against civilians" {
         "Civilian targeting"
     } else {
         ""
@@ -239,19 +136,19 @@ pub fn acled_row(out: &mut dyn Write, kb: &Kb, v: &Value) -> io::Result<()> {
         date.clone(),
         date.get(..4).unwrap_or("").to_string(),
         precision.into(),
-        disorder.into(),
-        etype.into(),
-        sub.into(),
+        class.disorder_type.into(),
+        class.event_type.into(),
+        class.sub_event_type.into(),
         actors.first().cloned().unwrap_or_default(),
         actors.get(1..).map(|a| a.join("; ")).unwrap_or_default(),
-        i1,
+        code(i1),
         recips.first().cloned().unwrap_or_default(),
         recips.get(1..).map(|a| a.join("; ")).unwrap_or_default(),
-        i2,
-        interaction,
+        code(i2),
+        interaction(i1, i2),
         civilian.into(),
         iso.into(),
-        if iso.is_empty() { "" } else { "Middle East" }.into(),
+        region.into(),
         if cname.is_empty() {
             country3.clone()
         } else {
@@ -296,8 +193,7 @@ pub fn acled_row(out: &mut dyn Write, kb: &Kb, v: &Value) -> io::Result<()> {
         ),
         String::new(),
     ];
-    let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-    writeln!(out, "{}", line.join(","))
+    write_record(out, &row)
 }
 
 /// Writes the POLECAT TSV header.
@@ -369,11 +265,20 @@ mod tests {
     #[test]
     fn acled_has_31_columns_and_quotes() {
         assert_eq!(ACLED_COLUMNS.len(), 31);
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("قال \"x\""), "\"قال \"\"x\"\"\"");
-        assert_eq!(csv_field("حلب"), "حلب");
-        assert_eq!(acled_types("ASSAULT", Some("aerial")).2, "Air/drone strike");
-        assert_eq!(acled_types("AGREE", None).2, "Agreement");
+        let class = |t: &str, m: Option<&str>, st: &str| {
+            acled_class(&json!({"type": t, "mode": m, "status": st, "recipients": []}))
+        };
+        assert_eq!(
+            class("ASSAULT", Some("aerial"), "occurred")
+                .unwrap()
+                .sub_event_type,
+            "Air/drone strike"
+        );
+        assert_eq!(
+            class("AGREE", None, "occurred").unwrap().sub_event_type,
+            "Agreement"
+        );
+        assert!(class("ASSAULT", None, "denied").is_none());
     }
 
     #[test]

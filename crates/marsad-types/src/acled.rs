@@ -59,21 +59,26 @@ fn is_civilian(a: &ActorRef) -> bool {
     a.sector.as_deref() == Some("CVL")
 }
 
-fn is_state(a: &ActorRef) -> bool {
-    matches!(
-        a.sector.as_deref(),
-        Some("GOV" | "MIL" | "COP" | "SPY" | "LEG")
-    )
-}
-
 /// ACLED's classification of `e`, or `None` where ACLED has no category or would not code
 /// the event (anything not `occurred`).
 pub fn classify(e: &Event) -> Option<AcledClass> {
-    if e.status != Status::Occurred {
+    let against_civilians = !e.recipients.is_empty() && e.recipients.iter().all(is_civilian);
+    classify_parts(e.event_type, e.mode, e.status, against_civilians)
+}
+
+/// [`classify`] from an event's parts: its type, mode, status, and whether all its
+/// recipients are civilians. A seizure is a non-violent transfer of territory: the fighting
+/// around it, if any, is its own ASSAULT event (coded as a battle), so it is not counted twice.
+pub fn classify_parts(
+    event_type: EventType,
+    mode: Option<Mode>,
+    status: Status,
+    against_civilians: bool,
+) -> Option<AcledClass> {
+    if status != Status::Occurred {
         return None;
     }
-    let against_civilians = !e.recipients.is_empty() && e.recipients.iter().all(is_civilian);
-    Some(match (e.event_type, e.mode) {
+    Some(match (event_type, mode) {
         (EventType::Assault, Some(Mode::Aerial | Mode::Drone)) => {
             class(PV, "Explosions/Remote violence", "Air/drone strike")
         }
@@ -99,22 +104,13 @@ pub fn classify(e: &Event) -> Option<AcledClass> {
             class(PV, "Violence against civilians", "Attack")
         }
         (EventType::Assault, _) => class(PV, "Battles", "Armed clash"),
-        (EventType::Coerce, Some(Mode::Seize)) => {
-            if e.actors.iter().any(is_state) {
-                class(PV, "Battles", "Government regains territory")
-            } else {
-                class(PV, "Battles", "Non-state actor overtakes territory")
-            }
-        }
-        (EventType::Coerce, Some(Mode::Arrest)) => class(SD, SD, "Arrests"),
-        (EventType::Coerce, _) => class(SD, SD, "Other"),
-        (EventType::Retreat, Some(Mode::Withdraw)) => {
+        (EventType::Coerce, Some(Mode::Seize)) | (EventType::Retreat, Some(Mode::Withdraw)) => {
             class(SD, SD, "Non-violent transfer of territory")
         }
-        (EventType::Retreat, _) => class(SD, SD, "Other"),
-        (EventType::Agree, _) => class(SD, SD, "Agreement"),
-        (EventType::Mobilize, _) => class(SD, SD, "Other"),
+        (EventType::Coerce, Some(Mode::Arrest)) => class(SD, SD, "Arrests"),
+        (EventType::Coerce | EventType::Retreat | EventType::Mobilize, _) => class(SD, SD, "Other"),
         (EventType::Sanction, Some(Mode::Expel)) => class(SD, SD, "Other"),
+        (EventType::Agree, _) => class(SD, SD, "Agreement"),
         (EventType::Protest, _) => class("Demonstrations", "Protests", "Peaceful protest"),
         _ => return None,
     })
@@ -122,25 +118,61 @@ pub fn classify(e: &Event) -> Option<AcledClass> {
 
 /// ACLED's `inter` code of an actor from its sector and country: 1 state forces, 2 rebel
 /// groups, 3 political militias, 4 identity militias, 6 protesters, 7 civilians (media
-/// included), 8 external or other forces; 0 when unknown. Sectors are CAMEO codes as the
-/// knowledge base writes them (GOV, MIL, COP, SPY, LEG, REB, OPP, UAF, CVL, REF, MED, IGO, NGO). `event_country` is where the event happened (state forces
-/// of another country are external forces, 8).
+/// included), 8 external or other forces; 0 when unknown. `event_country` is where the event
+/// happened (state forces of another country are external forces, 8).
 pub fn inter_code(a: &ActorRef, event_country: Option<&str>) -> u8 {
     let foreign = match (a.country.as_deref(), event_country) {
         (Some(c), Some(ec)) => c != ec,
         _ => false,
     };
-    match a.sector.as_deref() {
-        Some("GOV" | "MIL" | "COP" | "SPY" | "LEG") if foreign => 8,
-        Some("GOV" | "MIL" | "COP" | "SPY" | "LEG") => 1,
-        Some("REB" | "INS" | "JIH" | "OPP") => 2,
-        Some("PTY" | "UAF" | "PRM") => 3,
-        Some("ETH" | "REL" | "TRB") => 4,
-        Some("PRO") => 6,
-        Some("CVL" | "REF" | "EDU" | "MED" | "HLH" | "LAB" | "BUS") => 7,
-        Some("IGO" | "NGO") => 8,
+    inter_of_sector(a.sector.as_deref().unwrap_or(""), foreign)
+}
+
+/// ACLED's `inter` code of a sector (CAMEO codes as the knowledge base writes them: GOV, MIL,
+/// COP, SPY, LEG, REB, OPP, UAF, CVL, REF, MED, IGO, NGO, ...); `foreign` state forces are
+/// external forces (8). 0 when the sector is unknown.
+pub fn inter_of_sector(sector: &str, foreign: bool) -> u8 {
+    match sector {
+        "GOV" | "MIL" | "COP" | "SPY" | "LEG" if foreign => 8,
+        "GOV" | "MIL" | "COP" | "SPY" | "LEG" => 1,
+        "REB" | "INS" | "JIH" | "OPP" => 2,
+        "PTY" | "UAF" | "PRM" => 3,
+        "ETH" | "REL" | "TRB" => 4,
+        "PRO" => 6,
+        "CVL" | "REF" | "EDU" | "MED" | "HLH" | "LAB" | "BUS" => 7,
+        "IGO" | "NGO" => 8,
         _ => 0,
     }
+}
+
+/// ACLED's `interaction`: the two inter codes, the smaller first, or one code followed by 0.
+pub fn interaction(inter1: u8, inter2: u8) -> String {
+    match (inter1, inter2) {
+        (0, 0) => String::new(),
+        (a, 0) | (0, a) => format!("{a}0"),
+        (a, b) => format!("{}{}", a.min(b), a.max(b)),
+    }
+}
+
+/// ISO 3166 numeric code, English name and ACLED region of the countries marsad reports on
+/// most, from their alpha-3 code.
+pub fn country_info(alpha3: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    Some(match alpha3 {
+        "SYR" => ("760", "Syria", "Middle East"),
+        "IRQ" => ("368", "Iraq", "Middle East"),
+        "TUR" => ("792", "Turkey", "Middle East"),
+        "LBN" => ("422", "Lebanon", "Middle East"),
+        "JOR" => ("400", "Jordan", "Middle East"),
+        "ISR" => ("376", "Israel", "Middle East"),
+        "PSE" => ("275", "Palestine", "Middle East"),
+        "YEM" => ("887", "Yemen", "Middle East"),
+        "SAU" => ("682", "Saudi Arabia", "Middle East"),
+        "IRN" => ("364", "Iran", "Middle East"),
+        "EGY" => ("818", "Egypt", "Northern Africa"),
+        "LBY" => ("434", "Libya", "Northern Africa"),
+        "TUN" => ("788", "Tunisia", "Northern Africa"),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
