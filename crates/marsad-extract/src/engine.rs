@@ -2320,6 +2320,45 @@ fn locations(
             h.toks.end <= q.toks.start && q.toks.start - h.toks.end <= 3 && qualifies(d, kb, h, q)
         })
     });
+    // "دوما، آخر معاقل المعارضة في الغوطة الشرقية بريف دمشق": a broader place in a
+    // description of the town just named (not coordinated with it, not a destination)
+    let rank = |e: &Ent| {
+        e.place.map_or(9, |p| match kb.place(p).kind {
+            PlaceKind::Facility | PlaceKind::Neighbourhood | PlaceKind::Crossing => 0,
+            PlaceKind::Village | PlaceKind::Town => 1,
+            PlaceKind::City => 2,
+            PlaceKind::District | PlaceKind::Subdistrict => 3,
+            PlaceKind::Region | PlaceKind::Governorate => 4,
+            PlaceKind::Country => 5,
+        })
+    };
+    let described: Vec<Range<usize>> = chosen
+        .iter()
+        .filter(|q| {
+            !d.toks[q.toks.start].norm.starts_with('و')
+                && places.iter().any(|h| {
+                    h.toks.end <= q.toks.start
+                        && q.toks.start - h.toks.end <= 10
+                        && rank(h) < rank(q)
+                        && rank(h) <= 2
+                        // "مخبزي البعث في القامشلي": a facility's town is named with it
+                        && !(rank(h) == 0
+                            && rank(q) <= 2
+                            && q.toks.start == h.toks.end + 1
+                            && d.is(h.toks.end, "في"))
+                        && !(h.toks.end..q.toks.start).any(|j| {
+                            d.is_any(j, &["الي", "باتجاه", "نحو", "من", "بين"])
+                                || d.toks[j].kind == Kind::End
+                                || (d.toks[j].kind == Kind::Word
+                                    && d.toks[j].norm.starts_with('و')
+                                    && d.ent_at[j].is_none())
+                                || cands.iter().any(|o| o.head == j)
+                        })
+                })
+        })
+        .map(|q| q.toks.clone())
+        .collect();
+    chosen.retain(|q| !described.contains(&q.toks));
     let ids: Vec<u32> = chosen.iter().filter_map(|e| e.place).collect();
     let broad = |e: &Ent| {
         e.place
