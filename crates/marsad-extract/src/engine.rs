@@ -173,6 +173,34 @@ const LOCATIVE: [&str; 22] = [
     "من",
 ];
 
+/// Words of a sports report (a sentence holding one fires no attack, seizure or expulsion).
+const SPORT_WORDS: [&str; 24] = [
+    "المباراه",
+    "مباراه",
+    "المباريات",
+    "مباريات",
+    "الملعب",
+    "ملعب",
+    "المنتخب",
+    "الدوري",
+    "اللاعب",
+    "لاعب",
+    "اللاعبين",
+    "لاعبي",
+    "المدرب",
+    "مرمي",
+    "المرمي",
+    "الشوط",
+    "البطوله",
+    "بطوله",
+    "هدفين",
+    "التهديف",
+    "الكره",
+    "اللقب",
+    "كاس",
+    "الاولمبي",
+];
+
 /// Words that look like a trigger through clitics but never are one (وزارة = و + زار + ة).
 const NEVER_TRIGGERS: [&str; 4] = ["وزاره", "وزارات", "وزير", "وزراء"];
 
@@ -392,8 +420,46 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
     let chains = attribution(&d, lex, &cands);
     let mut events = Vec::new();
     let mut prev_agree_sent: Option<usize> = None;
+    // a sentence about a match: "هجمات" and "طرد" and "استعادة اللقب" are football
+    let sporty: Vec<bool> = d
+        .sents
+        .iter()
+        .map(|s| (s.start..s.end).any(|j| d.is_any(j, &SPORT_WORDS)))
+        .collect();
+    // history, not news: "معركة حطين عام 1187" (a year before 1900 after عام/سنة)
+    let historical: Vec<bool> = d
+        .sents
+        .iter()
+        .map(|s| {
+            (s.start..s.end).any(|j| {
+                d.toks[j].kind == Kind::Number
+                    && d.toks[j]
+                        .norm
+                        .parse::<u32>()
+                        .is_ok_and(|y| (300..1900).contains(&y))
+                    && d.prev_words(j, 1)
+                        .first()
+                        .is_some_and(|&k| d.is_any(k, &["عام", "العام", "سنه", "السنه"]))
+            })
+        })
+        .collect();
     for (ci, c) in cands.iter().enumerate() {
         let e = &lex.entries[c.entry];
+        if historical.get(c.sent).copied().unwrap_or(false) {
+            continue;
+        }
+        if sporty.get(c.sent).copied().unwrap_or(false)
+            && matches!(
+                e.etype,
+                EventType::Assault
+                    | EventType::Coerce
+                    | EventType::Sanction
+                    | EventType::Threaten
+                    | EventType::Agree
+            )
+        {
+            continue;
+        }
         let Some(status) = status_of(&d, lex, c, &cands, ci, prev_agree_sent) else {
             continue;
         };
@@ -494,6 +560,14 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
             &offs,
         );
         let time = time_of(&d, c, &times, doc, &offs);
+        // history, not news: a battle of 1860 or 1187 is not a conflict event to monitor
+        if time
+            .as_ref()
+            .and_then(|t| t.date)
+            .is_some_and(|dt| dt.year() < 1900)
+        {
+            continue;
+        }
         let attribution = chain
             .srcs
             .iter()
@@ -720,7 +794,7 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
                     }))
             }
             // "ضربة استهدفت", "الغارات التي استهدفت": the same attack
-            "assault.attack" => {
+            "assault.attack" | "assault.target" => {
                 let rel_after_attack =
                     prev3.iter().any(|&j| d.is_any(j, &REL_PRONOUNS)) && same_type_before(5);
                 !(same_type_before(3) && d.toks[c.head].norm.contains("ستهدف") || rel_after_attack)
@@ -958,6 +1032,9 @@ fn conditions_hold(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
         if !around.iter().any(|&j| d.has(j, &w.words)) {
             return false;
         }
+    }
+    if e.no_art && c.reading.art {
+        return false;
     }
     if e.obj_no_clitic && c.last != c.head {
         let w = &d.toks[c.last].norm;

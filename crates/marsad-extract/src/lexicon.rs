@@ -77,6 +77,8 @@ pub struct Entry {
     pub next_clitic: Option<char>,
     /// The last word of the pattern may not carry ب or ل.
     pub obj_no_clitic: bool,
+    /// The trigger word may not carry the article (الفجر "dawn" is no فجر "detonated").
+    pub no_art: bool,
 }
 
 /// A status cue.
@@ -230,6 +232,7 @@ impl Lexicon {
                 mode_words: Vec::new(),
                 next_clitic: None,
                 obj_no_clitic: false,
+                no_art: false,
             };
             if let Some(conds) = cols.get(4) {
                 for c in conds.split(';').map(str::trim).filter(|c| !c.is_empty()) {
@@ -249,6 +252,7 @@ impl Lexicon {
                         }
                         "weak" => e.weak = true,
                         "objnoclitic" => e.obj_no_clitic = true,
+                        "noart" => e.no_art = true,
                         "nextclitic" => {
                             e.next_clitic = match v {
                                 "b" => Some('ب'),
