@@ -335,6 +335,27 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
         if first >= last || dateline[first] {
             continue;
         }
+        // "بيان صحفي", "مؤتمر صحفي": an adjective, not the journalists
+        if actor.is_some_and(|a| kb.actor(a).kind == ActorKind::Collective)
+            && last == first + 1
+            && first > 0
+            && toks[first - 1].kind == Kind::Word
+            && [
+                "بيان",
+                "بيانا",
+                "مؤتمر",
+                "مؤتمرا",
+                "تصريح",
+                "تصريحات",
+                "لقاء",
+                "حديث",
+                "مصدر",
+            ]
+            .iter()
+            .any(|w| crate::text::particle_is(&toks[first - 1].norm, w))
+        {
+            continue;
+        }
         // a capital named as the subject of a clause-initial verb or before its verb at the
         // start of a clause is its government ("دمشق تتهم إسرائيل", "اتهمت دمشق إسرائيل")
         if let (Some(p), Some(a)) = (place, m.actor) {
@@ -548,7 +569,16 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
             }
         }
         let locations = locations(&d, kb, c, &cands, &chain, &offs);
-        let sent_bytes = d.tok_range_bytes(&d.sents[c.sent]);
+        // the sentence without the line break that ends a title or a paragraph
+        let sent_bytes = {
+            let r = &d.sents[c.sent];
+            let end = if r.end > r.start + 1 && d.toks[r.end - 1].norm == "\n" {
+                r.end - 1
+            } else {
+                r.end
+            };
+            d.tok_range_bytes(&(r.start..end))
+        };
         let (quantities, duration) = quantities_of(
             &d,
             c,
@@ -1903,6 +1933,15 @@ fn arguments(
         })
         .collect();
     let usable: Vec<usize> = acts.iter().copied().filter(|k| !med.contains(k)).collect();
+    // a mediator is a state, an organisation or a person, not a crowd ("بحضور المسلحين")
+    let med_for_me: Vec<usize> = med_for_me
+        .into_iter()
+        .filter(|&k| {
+            d.ents[k]
+                .actor
+                .is_none_or(|a| kb.actor(a).kind != ActorKind::Collective)
+        })
+        .collect();
     // who can be the agent: not a source announcing the event, not a prepositional object,
     // not a nationality adjective on something else than the attack or the force
     let agents: Vec<usize> = usable
@@ -3050,5 +3089,47 @@ mod tests {
                 .collect();
             assert_eq!(s, e.trigger.text);
         }
+    }
+
+    #[test]
+    fn title_sentence_span_excludes_the_line_break() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let mut d = doc("وقصفت قوات النظام بلدة الغنطو.");
+        d.title = Some("قصف على بلدة الغنطو".into());
+        let full: Vec<char> = d.full_text().chars().collect();
+        let evs = extract(&kb, &lex, &d);
+        let first = evs
+            .iter()
+            .find(|e| e.trigger.start == 0)
+            .expect("title event");
+        let sent: String = full[first.sentence.start as usize..first.sentence.end as usize]
+            .iter()
+            .collect();
+        assert_eq!(sent, "قصف على بلدة الغنطو");
+    }
+
+    #[test]
+    fn a_crowd_is_no_mediator() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let d = doc("عقدت الفصائل اجتماعاً بحضور المسلحين ووجهاء المنطقة.");
+        for e in extract(&kb, &lex, &d) {
+            assert!(
+                e.mediators.iter().all(|m| !m.text.contains("المسلحين")),
+                "{e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_time_without_text_time_or_publication_date() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let mut d = doc("قصفت قوات النظام بلدة الغنطو.");
+        d.published = None;
+        let evs = extract(&kb, &lex, &d);
+        assert!(!evs.is_empty());
+        assert!(evs.iter().all(|e| e.time.is_none()));
     }
 }
