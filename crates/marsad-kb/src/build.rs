@@ -400,5 +400,7 @@ pub(crate) fn build(rows: Rows) -> Result<Kb, KbError> {
         trie,
         keys,
         actor_alias_count,
+        common: crate::word_list(crate::WORD_LISTS[0].1),
+        no_split: crate::word_list(crate::WORD_LISTS[1].1),
     })
 }

@@ -53,6 +53,11 @@ pub struct Mention {
     pub cue: Option<Cue>,
     /// Whether the matched key is an adjective form (الروسية).
     pub adjective: bool,
+    /// The matched name is a common word outside Syrian news (الباب، التضامن): its Syrian
+    /// readings need a cue, an adjacent parent or sibling, or a locative preposition in a
+    /// document that names their governorate (internal).
+    #[serde(skip)]
+    pub(crate) common: bool,
     /// Normalized byte range (internal: used by resolution).
     #[serde(skip)]
     pub(crate) nspan: Range<usize>,
@@ -126,11 +131,19 @@ impl Kb {
                 let entries = &self.keys[key as usize];
                 let needs_l_ok = s > i && t[..s].ends_with('ل');
                 let span = norm.to_original(s..e);
-                // Names never carry tanween: دوماً is "always", مديراً "as director".
-                let tanween = orig
-                    .get(span.clone())
-                    .and_then(|x| x.chars().last())
-                    .is_some_and(|c| matches!(c, '\u{064B}' | '\u{064C}' | '\u{064D}'));
+                let mut cue = cue_before(t, i);
+                // "محافظتي حلب والحسكة": a coordinated name shares the cue of the one before.
+                if cue.is_none() && s > i && t[i..].starts_with(WAW) {
+                    if let Some(prev) = out.last() {
+                        let gap = t.get(prev.nspan.end..i).unwrap_or("x");
+                        if gap.chars().all(|c| c == ' ' || c == '\t') {
+                            cue = prev.cue;
+                        }
+                    }
+                }
+                // Names never carry tanween: دوماً / دومًا is "always", مديراً "as director" —
+                // unless a cue word says "place" (قرية ...).
+                let tanween = has_tanween(orig, span.clone()) && !crate::resolve::cue_licenses(cue);
                 let mut candidates: Vec<EntryRef> = Vec::with_capacity(entries.len());
                 let mut adjective = false;
                 let mut anaphors: Vec<EntryRef> = Vec::new();
@@ -150,16 +163,6 @@ impl Kb {
                     }
                     adjective |= en.adjective;
                 }
-                let mut cue = cue_before(t, i);
-                // "محافظتي حلب والحسكة": a coordinated name shares the cue of the one before.
-                if cue.is_none() && s > i && t[i..].starts_with(WAW) {
-                    if let Some(prev) = out.last() {
-                        let gap = t.get(prev.nspan.end..i).unwrap_or("x");
-                        if gap.chars().all(|c| c == ' ' || c == '\t') {
-                            cue = prev.cue;
-                        }
-                    }
-                }
                 if candidates.is_empty() {
                     prev_word = true;
                     i += cl;
@@ -175,6 +178,7 @@ impl Kb {
                     precision: None,
                     cue,
                     adjective,
+                    common: t.get(s..e).is_some_and(|w| self.common.contains(w)),
                     nspan: s..e,
                     key,
                     anaphors,
@@ -206,8 +210,22 @@ impl Kb {
                 }
             }
         }
+        // A whole word more frequent than the name inside it (فاطمة, لبنان, ورقة) or a first
+        // name is never that proclitic + that name.
+        let whole_end = w + rest
+            .char_indices()
+            .find(|(_, c)| !is_word(*c))
+            .map_or(rest.len(), |(j, _)| j);
         let mut best: Option<(usize, usize, u32, usize)> = None;
         for &s in starts.iter().filter(|&&s| s != usize::MAX) {
+            if s > w
+                && !self.no_split.is_empty()
+                && t.get(w..s)
+                    .zip(t.get(s..whole_end))
+                    .is_some_and(|(p, n)| self.no_split.contains(&format!("{p}+{n}")))
+            {
+                continue;
+            }
             // A proclitic must leave at least two letters.
             if s > w && t[s..].chars().take_while(|c| is_word(*c)).count() < 2 {
                 continue;
@@ -267,6 +285,17 @@ impl Kb {
             .get(k as usize)
             .is_some_and(|es: &Vec<KeyEntry>| es.iter().any(|e| !e.needs_l || after_l))
     }
+}
+
+/// Whether the original text of a name carries tanween (ـًا ـٌ ـٍ, or اً), inside the span or
+/// right after it.
+fn has_tanween(orig: &str, span: Range<usize>) -> bool {
+    let is_tw = |c: char| matches!(c, '\u{064B}' | '\u{064C}' | '\u{064D}');
+    orig.get(span.clone()).is_some_and(|x| x.chars().any(is_tw))
+        || orig
+            .get(span.end..)
+            .and_then(|x| x.chars().next())
+            .is_some_and(is_tw)
 }
 
 /// Strips و/ف then ب/ل from a normalized token.
@@ -387,8 +416,9 @@ mod tests {
         assert_eq!(spans(&kb, "للنظام"), ["لنظام"]);
         assert_eq!(spans(&kb, "والحسكة"), ["الحسكة"]);
         assert_eq!(spans(&kb, "بالحسكة"), ["الحسكة"]);
-        // a lexical ال stays: الباب is a name, not ال + باب
-        assert_eq!(spans(&kb, "الباب"), ["الباب"]);
+        // a lexical ال stays: الباب is a name, not ال + باب (bare, it is "the door")
+        assert_eq!(spans(&kb, "مدينة الباب"), ["الباب"]);
+        assert!(spans(&kb, "فتح الباب أمام الحوار").is_empty());
     }
 
     #[test]

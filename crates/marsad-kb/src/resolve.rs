@@ -40,7 +40,7 @@ fn cue_fits(cue: Option<Cue>, kind: PlaceKind) -> f32 {
 }
 
 /// Whether a common-word place name may match after this cue.
-fn cue_licenses(cue: Option<Cue>) -> bool {
+pub(crate) fn cue_licenses(cue: Option<Cue>) -> bool {
     matches!(
         cue,
         Some(
@@ -52,6 +52,25 @@ fn cue_licenses(cue: Option<Cue>) -> bool {
                 | Cue::Area
         )
     )
+}
+
+/// Whether the cue word says the name is a place of this kind (حي الشعار, مدينة الباب, منطقة
+/// القصير): what a common-word name needs. "حي الجزيرة" is no licence for the region.
+fn cue_names_kind(cue: Option<Cue>, kind: PlaceKind) -> bool {
+    use PlaceKind as K;
+    match cue {
+        Some(Cue::City) => matches!(
+            kind,
+            K::City | K::Town | K::Village | K::District | K::Subdistrict
+        ),
+        Some(Cue::Settlement) => matches!(kind, K::City | K::Town | K::Village | K::Subdistrict),
+        Some(Cue::Neighbourhood) => matches!(kind, K::Neighbourhood | K::Town | K::Village),
+        Some(Cue::Camp) => matches!(kind, K::Neighbourhood | K::Facility | K::Town),
+        Some(Cue::Subdistrict) => kind == K::Subdistrict,
+        // (منطقة صغيرة is "a small area", not the village صغيرة)
+        Some(Cue::Area) => matches!(kind, K::District | K::Region | K::Subdistrict),
+        _ => false,
+    }
 }
 
 fn dist_km(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -99,23 +118,91 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
                 .and_then(|(first, _)| crate::matcher::cue_of_token(first));
         }
     }
-    // 1. usable place candidates per mention
+    // 1. usable place candidates per mention; Syrian readings of a common word (الباب،
+    // التضامن) are set aside in `weak` until licensed below.
     let mut pc: Vec<Vec<u32>> = Vec::with_capacity(mentions.len());
+    let mut weak: Vec<Vec<u32>> = Vec::with_capacity(mentions.len());
     for m in mentions.iter() {
         let mut v = Vec::new();
+        let mut w = Vec::new();
         for c in &m.candidates {
             if let EntryRef::Place(p) = *c {
                 let pl = kb.place(p);
                 if pl.needs_cue && !cue_licenses(m.cue) {
                     continue;
                 }
-                v.push(p);
+                if m.common
+                    && pl.country == "SYR"
+                    && pl.kind != PlaceKind::Country
+                    && !cue_names_kind(m.cue, pl.kind)
+                {
+                    w.push(p);
+                } else {
+                    v.push(p);
+                }
             }
         }
         pc.push(v);
+        weak.push(w);
+    }
+    // 1a. a common-word reading is licensed by its parent or a sibling right next to it
+    // (الباب بريف حلب، نبل والزهراء) ...
+    let syria_country = |q: u32| {
+        let qp = kb.place(q);
+        qp.kind == PlaceKind::Country && qp.country == "SYR"
+    };
+    for i in 0..mentions.len() {
+        if weak[i].is_empty() {
+            continue;
+        }
+        let mut neighbours: Vec<u32> = Vec::new();
+        let mut coordinated = false;
+        for j in [i.wrapping_sub(1), i + 1] {
+            let Some(m2) = mentions.get(j) else { continue };
+            let me = &mentions[i].nspan;
+            let gap = if m2.nspan.start >= me.end {
+                me.end..m2.nspan.start
+            } else {
+                m2.nspan.end.min(me.start)..me.start
+            };
+            let close = gap.len() <= ADJACENT
+                // (a list of places may use commas: حرستا، مديرا، عربين)
+                && t.get(gap.clone())
+                    .is_some_and(|g| !g.contains(['.', '؛', '\n', '؟', '!', ':']));
+            if close {
+                coordinated |= t.get(gap.clone()).is_some_and(|g| {
+                    let g = g.trim();
+                    matches!(g, "و" | "،" | "," | "، و" | ", و")
+                });
+                neighbours.extend(pc[j].iter().copied().filter(|&q| !syria_country(q)));
+            }
+        }
+        let licensed: Vec<u32> = weak[i]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let par = kb.place(c).parent;
+                neighbours.iter().any(|&q| {
+                    let qp = kb.place(q);
+                    kb.place_ancestors(c).any(|a| a == q)
+                        || (par.is_some() && qp.parent == par)
+                        // a list of Syrian towns (كإدلب وأريحا وتدمر)
+                        || (coordinated
+                            && qp.country == "SYR"
+                            && matches!(
+                                qp.kind,
+                                PlaceKind::City | PlaceKind::Town | PlaceKind::Governorate
+                            ))
+                })
+            })
+            .collect();
+        if !licensed.is_empty() {
+            weak[i].retain(|c| !licensed.contains(c));
+            pc[i].extend(licensed);
+        }
     }
     // 1b. the document's areas: (country, governorate) of every "strong" reading (a country,
-    // governorate, district, city, region, site, neighbourhood, a prominent or cued place).
+    // governorate, district, city, crossing, a prominent or big place).
     // A small village or town named without a cue must lie in one of them: a Saudi article
     // saying الزكاة or رفيعة is not about the Syrian villages of those names.
     // (Even after a cue word: "مدينة الملك عبد الله" in a Saudi article is not the Syrian
@@ -127,6 +214,64 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
         ) || p.prominent
             || p.population >= 100_000
     };
+    let self_standing = |p: &crate::Place| {
+        matches!(
+            p.kind,
+            PlaceKind::Country
+                | PlaceKind::Governorate
+                | PlaceKind::District
+                | PlaceKind::Region
+                | PlaceKind::City
+        ) || p.population >= 50_000
+    };
+    // (mention, place, country, governorate) of the strong readings
+    let mut area_of: Vec<(usize, u32, &str, Option<&str>)> = Vec::new();
+    for (i, v) in pc.iter().enumerate() {
+        for &c in v {
+            let p = kb.place(c);
+            if strong(p) {
+                area_of.push((i, c, p.country.as_str(), p.admin1.as_deref()));
+            }
+        }
+    }
+    // A document mostly about other countries (its distinct unambiguous places are mostly
+    // cities and places outside Syria: a Saudi, Iraqi or Lebanese report): a Syrian place below a governorate or
+    // a big city must have its governorate named by another mention (الكرمة in an Anbar report
+    // is not the Syrian town, السيدة زينب in Cairo not the Damascus suburb).
+    let mut syr_anchors: Vec<u32> = Vec::new();
+    let mut other_anchors: Vec<u32> = Vec::new();
+    for v in &pc {
+        if let [c] = v.as_slice() {
+            let p = kb.place(*c);
+            // (foreign countries are named in every Syrian report: only their places count)
+            if p.country != "SYR" {
+                if p.kind != PlaceKind::Country && !other_anchors.contains(c) {
+                    other_anchors.push(*c);
+                }
+            } else if self_standing(p) && !syr_anchors.contains(c) {
+                syr_anchors.push(*c);
+            }
+        }
+    }
+    let foreign_doc = other_anchors.len() >= 2 && other_anchors.len() > 2 * syr_anchors.len();
+    if foreign_doc {
+        let pc_snapshot = pc.clone();
+        for (i, v) in pc.iter_mut().enumerate() {
+            v.retain(|&c| {
+                let p = kb.place(c);
+                p.country != "SYR"
+                    || self_standing(p)
+                    || area_of.iter().any(|&(j, q, co, a1)| {
+                        j != i
+                            && q != c
+                            && !pc_snapshot[j].contains(&c)
+                            && co == "SYR"
+                            // (شمال سوريا: Syria named elsewhere suffices)
+                            && (p.admin1.is_none() || a1 == p.admin1.as_deref())
+                    })
+            });
+        }
+    }
     let mut areas: Vec<(&str, Option<&str>)> = Vec::new();
     for v in &pc {
         for &c in v {
@@ -136,13 +281,23 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
             }
         }
     }
-    for v in pc.iter_mut() {
+    for (i, v) in pc.iter_mut().enumerate() {
+        let cue = mentions[i].cue;
         v.retain(|&c| {
             let p = kb.place(c);
+            let kind_cued = matches!(
+                (p.kind, cue),
+                (
+                    PlaceKind::Neighbourhood,
+                    Some(Cue::Neighbourhood | Cue::Camp)
+                )
+            );
             strong(p)
                 || areas.iter().any(|&(co, a1)| {
                     co == p.country
                         && match p.admin1.as_deref() {
+                            // (a town read as a neighbourhood after حي: its country suffices)
+                            _ if kind_cued => true,
                             // a Syrian village: its governorate must be named (or implied)
                             Some(own) => a1 == Some(own),
                             // a foreign place without admin units: its country suffices
@@ -150,6 +305,47 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
                         }
                 })
         });
+    }
+    // 1c. ... or by a locative preposition (في الباب، بالباب) in a document that names its
+    // governorate through another place.
+    for i in 0..mentions.len() {
+        if weak[i].is_empty() {
+            continue;
+        }
+        let outer_start = mentions[i].nspan.start;
+        let before = t.get(..outer_start).unwrap_or("");
+        // the word group's own proclitic ب (بالباب) or a preposition word before it
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || !c.is_alphanumeric())
+            .map_or(0, |(j, c)| j + c.len_utf8());
+        let clitic = &before[word_start..];
+        let prev_word = before[..word_start]
+            .trim_end_matches([' ', '\t'])
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let locative = clitic.ends_with('ب')
+            || (clitic.is_empty()
+                && matches!(
+                    prev_word,
+                    "في" | "وفي" | "ففي" | "الى" | "والى" | "داخل" | "بين" | "على"
+                ));
+        if !locative {
+            continue;
+        }
+        let own: Vec<u32> = weak[i]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let p = kb.place(c);
+                areas
+                    .iter()
+                    .any(|&(co, a1)| co == p.country && a1.is_some() && a1 == p.admin1.as_deref())
+            })
+            .collect();
+        pc[i].extend(own);
     }
     // 2. document anchors: unambiguous places
     let mut admin1: HashMap<&str, f32> = HashMap::new();

@@ -104,8 +104,10 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("بعفرين", "ocha:C1366", "عفرين"),
     ("لعفرين", "ocha:C1366", "عفرين"),
     ("جرابلس", "ocha:C2227", "جرابلس"),
-    ("تدمر", "ocha:C2889", "تدمر"),
-    ("بتدمر", "ocha:C2889", "تدمر"),
+    // (bare تدمر is also the verb "destroys": a cue or a list of towns makes it Palmyra)
+    ("مدينة تدمر", "ocha:C2889", "تدمر"),
+    ("بمدينة تدمر", "ocha:C2889", "تدمر"),
+    ("إدلب وأريحا وتدمر", "ocha:C2889", "تدمر"),
     ("البوكمال", "ocha:C5167", "البوكمال"),
     ("بالبوكمال", "ocha:C5167", "البوكمال"),
     ("خان شيخون", "ocha:C3987", "خان شيخون"),
@@ -329,7 +331,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("والقابون", "curated:damascus-qaboun", "القابون"),
     ("برزة", "curated:damascus-barzeh", "برزة"),
     ("وبرزة", "curated:damascus-barzeh", "برزة"),
-    ("التضامن", "curated:damascus-tadamon", "التضامن"),
+    // (bare التضامن is "solidarity")
+    ("حي التضامن", "curated:damascus-tadamon", "حي التضامن"),
     ("المزة", "curated:damascus-mezzeh", "المزة"),
     ("كفرسوسة", "curated:damascus-kafr-sousa", "كفرسوسة"),
     ("كفر سوسة", "curated:damascus-kafr-sousa", "كفر سوسة"),
@@ -352,7 +355,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("بمخيم درعا", "curated:daraa-camp", "مخيم درعا"),
     ("طريق السد", "curated:daraa-tariq-al-sad", "طريق السد"),
     ("غويران", "curated:hasakah-ghuwayran", "غويران"),
-    ("النشوة", "curated:hasakah-nashwa", "النشوة"),
+    ("حي النشوة", "curated:hasakah-nashwa", "حي النشوة"),
     ("حي طي", "curated:qamishli-tay", "حي طي"),
     ("مخيم الهول", "curated:hasakah-hol-camp", "مخيم الهول"),
     (
