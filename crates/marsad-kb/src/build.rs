@@ -400,7 +400,8 @@ pub(crate) fn build(rows: Rows) -> Result<Kb, KbError> {
         trie,
         keys,
         actor_alias_count,
-        common: crate::word_list(crate::WORD_LISTS[0].1),
-        no_split: crate::word_list(crate::WORD_LISTS[1].1),
+        common: crate::word_list(crate::WORD_LISTS[0].1, false),
+        common_any: crate::word_list(crate::WORD_LISTS[0].1, true),
+        no_split: crate::word_list(crate::WORD_LISTS[1].1, false),
     })
 }

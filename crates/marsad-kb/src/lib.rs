@@ -91,11 +91,16 @@ pub const WORD_LISTS: [(&str, &str); 2] = [
     ),
 ];
 
-fn word_list(text: &str) -> HashSet<String> {
+/// The words of a list file (first column), optionally only those whose second column is `*`.
+fn word_list(text: &str, starred: bool) -> HashSet<String> {
     text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(String::from)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let w = cols.next()?.trim();
+            let star = cols.next().is_some_and(|c| c.trim() == "*");
+            (star == starred).then(|| w.to_string())
+        })
         .collect()
 }
 
@@ -123,6 +128,8 @@ pub struct Kb {
     actor_alias_count: usize,
     /// Normalized single-word Syrian place names that are common words elsewhere.
     common: HashSet<String>,
+    /// Normalized names whose every place reading is a common word (بورصة، عشاق).
+    common_any: HashSet<String>,
     /// Normalized whole words never split into proclitic + name.
     no_split: HashSet<String>,
 }

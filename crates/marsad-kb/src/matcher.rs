@@ -31,6 +31,18 @@ pub enum Cue {
     Country,
 }
 
+/// Whether a matched name is a common word, and for which readings (internal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Common {
+    /// A name.
+    #[default]
+    No,
+    /// Its Syrian readings are common words outside Syrian news (الباب).
+    Syrian,
+    /// Every reading is a common word (بورصة).
+    Any,
+}
+
 /// One knowledge-base mention in a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
@@ -57,7 +69,7 @@ pub struct Mention {
     /// readings need a cue, an adjacent parent or sibling, or a locative preposition in a
     /// document that names their governorate (internal).
     #[serde(skip)]
-    pub(crate) common: bool,
+    pub(crate) common: Common,
     /// Normalized byte range (internal: used by resolution).
     #[serde(skip)]
     pub(crate) nspan: Range<usize>,
@@ -178,7 +190,15 @@ impl Kb {
                     precision: None,
                     cue,
                     adjective,
-                    common: t.get(s..e).is_some_and(|w| self.common.contains(w)),
+                    common: t.get(s..e).map_or(Common::No, |w| {
+                        if self.common_any.contains(w) {
+                            Common::Any
+                        } else if self.common.contains(w) {
+                            Common::Syrian
+                        } else {
+                            Common::No
+                        }
+                    }),
                     nspan: s..e,
                     key,
                     anaphors,

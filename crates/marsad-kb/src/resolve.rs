@@ -7,7 +7,7 @@
 //! a document-level bonus for the governorates, countries and coordinates of the document's
 //! unambiguous places (its main area). The best wins; ties keep the data order.
 
-use crate::matcher::{Cue, Mention};
+use crate::matcher::{Common, Cue, Mention};
 use crate::model::{EntryRef, PlaceKind};
 use crate::norm::Normalized as Norm;
 use crate::Kb;
@@ -131,11 +131,12 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
                 if pl.needs_cue && !cue_licenses(m.cue) {
                     continue;
                 }
-                if m.common
-                    && pl.country == "SYR"
-                    && pl.kind != PlaceKind::Country
-                    && !cue_names_kind(m.cue, pl.kind)
-                {
+                let common = match m.common {
+                    Common::No => false,
+                    Common::Syrian => pl.country == "SYR",
+                    Common::Any => true,
+                };
+                if common && pl.kind != PlaceKind::Country && !cue_names_kind(m.cue, pl.kind) {
                     w.push(p);
                 } else {
                     v.push(p);

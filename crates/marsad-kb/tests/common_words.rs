@@ -191,3 +191,18 @@ fn foreign_documents_keep_big_syrian_names() {
         .any(|m| matches!(m.chosen, Some(EntryRef::Place(p))
         if kb.place(p).name_en == "Aleppo" && kb.place(p).kind == PlaceKind::City)));
 }
+
+#[test]
+fn foreign_places_that_are_common_words() {
+    for (text, w) in [
+        ("وهي وجهة لعشاق السفر من كل مكان", "عشاق"),
+        ("وأغلقت بورصة أثينا أبوابها", "بورصة"),
+        ("وهي شبكة أمان للاقتصاد", "أمان"),
+        ("في منتج العمارة الإقليمية", "العمارة"),
+        ("وسط بركة من الدماء", "بركة"),
+        ("وحذرت منظمة الأغذية والزراعة (الفاو) من الجفاف", "الفاو"),
+        ("بعض أحياء المدينة القديمة", "المدينة"),
+    ] {
+        no_place(text, w);
+    }
+}

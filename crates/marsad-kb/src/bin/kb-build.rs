@@ -726,6 +726,20 @@ const COMMON_NON_SYRIA_PER_M_REPORTED: f64 = 3.0;
 /// Syrian news: "gentleness"): such variants are rare in reports.
 const COMMON_NON_SYRIA_PER_M_ARTICLELESS: f64 = 0.5;
 
+/// Names of places outside Syria that are common words in the news (found in 5,000 SaudiNewsNet
+/// articles): عشاق "lovers" (Uşak), بورصة "stock exchange" (Bursa), أمان "safety" (a variant of
+/// Amman), العمارة "architecture" (Amarah), المدينة "the city" (an Iraqi al-Madinah), بركة
+/// "pond, blessing" (Baharkah), الفاو (the FAO; al-Faw). Any reading of them needs a cue.
+const COMMON_ANY: [&str; 7] = [
+    "عشاق",
+    "بورصة",
+    "أمان",
+    "العمارة",
+    "المدينة",
+    "بركة",
+    "الفاو",
+];
+
 /// Proclitic strings the matcher may split off a word.
 const PROCLITICS: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
@@ -856,6 +870,16 @@ fn write_word_lists(rows: &[Row], out_dir: &Path, fq: &Freq) -> Res<()> {
     for k in &common {
         text.push_str(k);
         text.push('\n');
+    }
+    text.push_str(
+        "# Curated (kb-build's COMMON_ANY): names of places outside Syria that are common words in\n\
+         # Saudi news; `*` = every reading of the name needs the cue, not only the Syrian ones.\n",
+    );
+    let mut any: Vec<String> = COMMON_ANY.iter().map(|w| key(w)).collect();
+    any.sort();
+    for k in any {
+        text.push_str(&k);
+        text.push_str("\t*\n");
     }
     std::fs::write(out_dir.join("common_words.txt"), &text).map_err(|e| e.to_string())?;
     let mut text = String::from(
