@@ -1513,6 +1513,8 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
                     "عن",
                     "ل",
                     "قد",
+                    "تعرض",
+                    "تعرضت",
                     "قوله",
                     "قولها",
                     "قولهم",
@@ -1949,8 +1951,40 @@ fn arguments(
         .copied()
         .filter(|&k| agent_capable(d, lex, c, &d.ents[k]))
         .collect();
+    // "تعرض فريق تابع لها لهجوم": the subject of تعرض suffers the attack
+    let exposed = if c.reading.prep == Some('ل') {
+        d.prev_words(c.head, 5).into_iter().find(|&j| {
+            d.is_any(
+                j,
+                &[
+                    "تعرض",
+                    "تعرضت",
+                    "يتعرض",
+                    "تتعرض",
+                    "تعرضوا",
+                    "يتعرضون",
+                    "تعرضها",
+                    "تعرضه",
+                ],
+            )
+        })
+    } else {
+        None
+    };
+    let victims: Vec<usize> = exposed
+        .map(|x| {
+            usable
+                .iter()
+                .copied()
+                .filter(|&k| d.ents[k].toks.start > x && d.ents[k].toks.end <= c.head)
+                .collect()
+        })
+        .unwrap_or_default();
     let usable_all = usable;
-    let usable = agents;
+    let usable: Vec<usize> = agents
+        .into_iter()
+        .filter(|k| !victims.contains(k))
+        .collect();
     let mut actors: Vec<usize> = Vec::new();
     let mut recips: Vec<usize> = Vec::new();
     let mut with_partner = false;
@@ -2119,6 +2153,11 @@ fn arguments(
             }
         }
     }
+    for k in victims {
+        if !recips.contains(&k) && !actors.contains(&k) {
+            recips.push(k);
+        }
+    }
     // recipients: "على X", "ضد X", the object after the subject
     if recips.is_empty()
         && matches!(
@@ -2135,9 +2174,16 @@ fn arguments(
     {
         for &k in &usable_all {
             let en = &d.ents[k];
+            let owned_target = d.prev_words(en.toks.start, 1).first().is_some_and(|&j| {
+                d.is_any(
+                    j,
+                    &["تابعه", "التابعه", "تابع", "التابع", "تابعا", "تابعين"],
+                )
+            });
+            let reach = if owned_target { 14 } else { 8 };
             if actors.contains(&k)
                 || en.toks.start <= c.last
-                || en.toks.start > c.last + 8
+                || en.toks.start > c.last + reach
                 || en.toks.start >= next_trigger
             {
                 continue;
@@ -2308,21 +2354,23 @@ fn agent_capable(d: &Doc, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     if clitic.starts_with('ل') {
         // ownership ("التابعة للجيش"), the addressee of an order ("أوامر للفرقة الرابعة
         // بتخفيف الحصار"), the antecedent of a relative clause ("للفرقة التي تطوق")
-        let owned = d.prev_words(first, 1).first().is_some_and(|&j| {
-            d.is_any(
-                j,
-                &[
-                    "تابعه",
-                    "التابعه",
-                    "تابع",
-                    "التابع",
-                    "تابعين",
-                    "اوامر",
-                    "امرا",
-                    "تعليمات",
-                ],
-            )
-        });
+        // (the owner of the target, after the trigger, is a recipient: "قاعدة تابعة للجيش")
+        let owned = first < c.head
+            && d.prev_words(first, 1).first().is_some_and(|&j| {
+                d.is_any(
+                    j,
+                    &[
+                        "تابعه",
+                        "التابعه",
+                        "تابع",
+                        "التابع",
+                        "تابعين",
+                        "اوامر",
+                        "امرا",
+                        "تعليمات",
+                    ],
+                )
+            });
         let antecedent = d
             .next_words(en.toks.end.saturating_sub(1), 1)
             .first()
