@@ -407,7 +407,20 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
                         .iter()
                         .any(|w| crate::text::particle_is(&toks[k].norm, w))
                 });
-                if !locative_clitic && !locative_prep {
+                // "في العراق وسوريا": coordinated with the place before it, a place too
+                let coordinated_place = toks[first].norm.starts_with('و')
+                    && first > 0
+                    && ents.last().is_some_and(|p: &Ent| {
+                        p.place.is_some()
+                            && p.toks.end + 1 >= first
+                            && p.toks.end <= first
+                            && (p.toks.start > 0
+                                && ["في", "داخل", "الي", "عبر"].iter().any(|w| {
+                                    crate::text::particle_is(&toks[p.toks.start - 1].norm, w)
+                                })
+                                || toks[p.toks.start].norm.starts_with('ب'))
+                    });
+                if !locative_clitic && !locative_prep && !coordinated_place {
                     place = None;
                     actor = Some(a);
                 }
@@ -556,7 +569,10 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
         // two sentences back, carries on ("قصفت قوات النظام ... وأدى القصف ...")
         // (attacks and coercion are not carried: measured on dev, a later "القصف" or
         // "الغارات" without a named agent is annotated without one far more often than not)
-        if actors.is_empty() && matches!(e.etype, EventType::Agree | EventType::Retreat) {
+        if actors.is_empty()
+            && mediators.is_empty()
+            && matches!(e.etype, EventType::Agree | EventType::Retreat)
+        {
             let sent_start =
                 offs.char_of(d.tok_range_bytes(&d.sents[c.sent.saturating_sub(2)]).start);
             if let Some(prev) = events
@@ -1907,8 +1923,19 @@ fn arguments(
     // mediators: "برعاية روسية", "بوساطة أممية", "بجهود سورية روسية"
     let mut med: Vec<usize> = Vec::new();
     for j in s.clone() {
-        if d.is_any(j, &["برعايه", "بوساطه", "بجهود", "بحضور", "رعايه", "وساطه"])
-        {
+        if d.is_any(
+            j,
+            &[
+                "برعايه",
+                "بوساطه",
+                "بجهود",
+                "بحضور",
+                "رعايه",
+                "وساطه",
+                "اشراف",
+                "باشراف",
+            ],
+        ) {
             for &k in &acts {
                 let en = &d.ents[k];
                 if en.toks.start > j && en.toks.start <= j + 5 && !med.contains(&k) {
@@ -2158,6 +2185,47 @@ fn arguments(
             recips.push(k);
         }
     }
+    // the dead and the wounded of the attack: "مقتل ستة عناصر من حزب الله", "قتل مدنيان في ضربة"
+    if e.etype == EventType::Assault {
+        let death = (s.start..s.end).filter(|&j| {
+            d.is_any(
+                j,
+                &[
+                    "مقتل",
+                    "قتل",
+                    "قتلي",
+                    "اصابه",
+                    "جرح",
+                    "اصيب",
+                    "اصيبوا",
+                    "قتلوا",
+                    "لقي",
+                    "لقوا",
+                    "يقتل",
+                    "تقتل",
+                    "مصرع",
+                    "سقوط",
+                ],
+            ) && j.abs_diff(c.head) <= 10
+                && !cands.iter().any(|o| {
+                    o.head != c.head
+                        && o.sent == c.sent
+                        && lex.entries[o.entry].etype == EventType::Assault
+                        && o.head.abs_diff(j) < c.head.abs_diff(j)
+                })
+        });
+        let death: Vec<usize> = death.collect();
+        for j in death {
+            if let Some(&k) = usable_all.iter().find(|&&k| {
+                let st = d.ents[k].toks.start;
+                st > j && st <= j + 4 && !actors.contains(&k)
+            }) {
+                if !recips.contains(&k) {
+                    recips.push(k);
+                }
+            }
+        }
+    }
     // recipients: "على X", "ضد X", the object after the subject
     if recips.is_empty()
         && matches!(
@@ -2355,7 +2423,15 @@ fn agent_capable(d: &Doc, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
         // ownership ("التابعة للجيش"), the addressee of an order ("أوامر للفرقة الرابعة
         // بتخفيف الحصار"), the antecedent of a relative clause ("للفرقة التي تطوق")
         // (the owner of the target, after the trigger, is a recipient: "قاعدة تابعة للجيش")
-        let owned = first < c.head
+        // ("بغارات من طائرات حربية تابعة للائتلاف": the aircraft's owner attacks)
+        let by_force = first > c.last
+            && (c.last + 1..first).any(|j| {
+                d.is(j, "من")
+                    && d.next_words(j, 1).first().is_some_and(|&k| {
+                        AGENT_HEADS.iter().any(|h| particle_is(&d.toks[k].norm, h))
+                    })
+            });
+        let owned = (first < c.head || by_force)
             && d.prev_words(first, 1).first().is_some_and(|&j| {
                 d.is_any(
                     j,
