@@ -23,8 +23,16 @@
 //! boundary wins (leftmost-longest); spans map back to the original bytes, without the
 //! stripped proclitic but with a lexical ال. Tanween forms (دوماً) are never place names.
 //!
+//! A proclitic is not split off a word listed in `data/kb/no_split.txt` (فاطمة is not ف + اطمة,
+//! ورقة not و + رقة), derived by `kb-build` from corpus counts.
+//!
 //! **Resolution** (inside `find`; [`Kb::resolve`] re-runs it): names that are also common
-//! words (flag `cue`) need a cue word (قرية، بلدة، حي، مدينة ...); a small village or town must
+//! words (flag `cue`) need a cue word (قرية، بلدة، حي، مدينة ...); Syrian readings of the
+//! common words of `data/kb/common_words.txt` (الباب، التضامن، السلمية، تدمر) need a cue naming
+//! their kind, their parent or a sibling right next to them, a list of Syrian towns around
+//! them, or a locative preposition in a document that names their governorate; in a document
+//! whose places are mostly outside Syria a Syrian place below a big city needs its governorate
+//! named by another mention; a small village or town must
 //! lie in a governorate the document names (or, after a cue, in a country it names); among
 //! same-name candidates the score combines the cue (مدينة → city, محافظة → governorate, ريف →
 //! countryside), related names nearby (an ancestor, a sibling, a child; more when adjacent),

@@ -206,3 +206,13 @@ fn foreign_places_that_are_common_words() {
         no_place(text, w);
     }
 }
+
+#[test]
+fn lil_quds_still_splits() {
+    // the no-split list must not block ل + القدس written للقدس
+    let kb = kb();
+    let t = "زيارة للقدس المحتلة";
+    assert!(kb.find(t).iter().any(
+        |m| matches!(m.chosen, Some(EntryRef::Place(p)) if kb.place(p).name_en == "Jerusalem")
+    ));
+}

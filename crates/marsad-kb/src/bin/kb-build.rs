@@ -12,7 +12,10 @@
 //! with the same Arabic name within 8 km (its id goes to `ids`), admin units keep their P-code
 //! ids with their GeoNames ids as alternatives. Optionally the news corpus
 //! (`news/*.jsonl.gz`, read through `gzip -dc`) flags village names that are also common words
-//! (`cue`: matched only after قرية/بلدة/حي ...).
+//! (`cue`: matched only after قرية/بلدة/حي ...), and writes the matcher's derived word lists
+//! `common_words.txt` (Syrian place names frequent in the documents that never name Syria) and
+//! `no_split.txt` (proclitic + name pairs that are really one frequent word). Deterministic:
+//! the same corpus gives byte-identical files.
 
 use marsad_kb::norm::key;
 use serde_json::Value;
@@ -800,6 +803,7 @@ fn write_word_lists(rows: &[Row], out_dir: &Path, fq: &Freq) -> Res<()> {
     names.retain(|(k, _)| !k.is_empty() && !k.contains(' ') && has_arabic(k));
     let first_names: HashSet<String> = FIRST_NAMES.iter().map(|n| key(n)).collect();
     let whitelist = whitelist();
+    let all_keys: HashSet<&str> = names.iter().map(|(k, _)| k.as_str()).collect();
     let mut common: std::collections::BTreeSet<String> = Default::default();
     let mut no_split: std::collections::BTreeSet<String> = Default::default();
     for (k, _) in &names {
@@ -812,6 +816,10 @@ fn write_word_lists(rows: &[Row], out_dir: &Path, fq: &Freq) -> Res<()> {
             }
         }
         for (p, name) in forms {
+            // ل + لقدس is how القدس is written after ل (للقدس): not this name's business
+            if p.ends_with('ل') && all_keys.contains(format!("ا{name}").as_str()) {
+                continue;
+            }
             let whole = format!("{p}{name}");
             let c = *fq.all.get(whole.as_str()).unwrap_or(&0);
             if (c >= 20 && c > 4 * stem) || first_names.contains(&whole) {
