@@ -584,7 +584,7 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
                 actors = prev.actors.clone();
             }
         }
-        let locations = locations(&d, kb, c, &cands, &chain, &offs);
+        let locations = locations(&d, kb, lex, c, &cands, &chain, &offs);
         // the sentence without the line break that ends a title or a paragraph
         let sent_bytes = {
             let r = &d.sents[c.sent];
@@ -2540,6 +2540,7 @@ fn add_coordinated(d: &Doc, usable: &[usize], k: usize, out: &mut Vec<usize>) {
 fn locations(
     d: &Doc,
     kb: &Kb,
+    lex: &Lexicon,
     c: &Cand,
     cands: &[Cand],
     chain: &Chain,
@@ -2571,7 +2572,13 @@ fn locations(
             e.toks.start > c.last && e.toks.start < next_trigger && e.toks.start <= c.last + 25
         })
         .collect();
-    if chosen.is_empty() {
+    // statements (accusations, refusals, demands, praise) take no place from the act they
+    // speak about elsewhere in the sentence
+    let verbal = matches!(
+        lex.entries[c.entry].etype,
+        EventType::Accuse | EventType::Reject | EventType::Request | EventType::Support
+    );
+    if chosen.is_empty() && !verbal {
         let mut all: Vec<&Ent> = places.clone();
         all.sort_by_key(|e| {
             if e.toks.start > c.last {
