@@ -2,7 +2,7 @@
 //! or a plain text file (the whole file is one document, id = file name without extension),
 //! printing one `marsad/1` line per document.
 //!
-//! `cargo run --release -p marsad-extract --example extract_jsonl -- FILE [--published YYYY-MM-DD]`
+//! `cargo run --release -p marsad-extract --example extract_jsonl -- FILE [--published YYYY-MM-DD] [--ner]`
 
 use marsad_extract::Extractor;
 use marsad_types::{DocOutput, Document};
@@ -11,7 +11,7 @@ use std::io::{BufRead, Write};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: extract_jsonl FILE [--published YYYY-MM-DD]");
+        eprintln!("usage: extract_jsonl FILE [--published YYYY-MM-DD] [--ner]");
         std::process::exit(2);
     };
     let published = args
@@ -19,7 +19,8 @@ fn main() {
         .position(|a| a == "--published")
         .and_then(|i| args.get(i + 1))
         .and_then(|s| s.parse().ok());
-    let ex = match Extractor::bundled() {
+    let ner = args.iter().any(|a| a == "--ner");
+    let ex = match Extractor::bundled().and_then(|x| if ner { x.with_ner() } else { Ok(x) }) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("error: {e}");

@@ -19,6 +19,9 @@ struct Ent {
     place: Option<u32>,
     actor: Option<u32>,
     precision: Option<u8>,
+    /// Found by the NER model only (no knowledge-base entry): a person or an organisation
+    /// (actor) or a place.
+    ner: Option<marsad_ner::EntityKind>,
 }
 
 impl Ent {
@@ -278,7 +281,12 @@ fn seqs_at(d: &Doc, i: usize, seqs: &[Vec<String>], loose: bool) -> Option<usize
     seqs.iter().filter_map(|s| seq_at(d, i, s, loose)).max()
 }
 
-pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
+pub(crate) fn extract(
+    kb: &Kb,
+    lex: &Lexicon,
+    ner: Option<&marsad_ner::Tagger>,
+    doc: &Document,
+) -> Vec<Event> {
     let full = doc.full_text();
     let toks = tokenize(&full);
     let reads: Vec<Vec<Reading>> = toks
@@ -436,7 +444,41 @@ pub(crate) fn extract(kb: &Kb, lex: &Lexicon, doc: &Document) -> Vec<Event> {
             place,
             actor,
             precision: m.precision,
+            ner: None,
         });
+    }
+    // names the knowledge base does not know, from the NER model (the lexicon wins: any
+    // overlap with a knowledge-base mention drops the model's entity)
+    if let Some(tagger) = ner {
+        for en in tagger.tag(&full) {
+            if en.kind == marsad_ner::EntityKind::Misc || en.score < 0.6 {
+                continue;
+            }
+            let span = tagger.core_span(&full, &en);
+            if span.start >= span.end || full.get(span.clone()).is_none() {
+                continue;
+            }
+            let first = toks.partition_point(|t| t.span.end <= span.start);
+            let mut last = first;
+            while last < toks.len() && toks[last].span.start < span.end {
+                last += 1;
+            }
+            if first >= last || dateline[first] || ent_at[first..last].iter().any(Option::is_some) {
+                continue;
+            }
+            let idx = ents.len();
+            for x in ent_at[first..last].iter_mut() {
+                *x = Some(idx);
+            }
+            ents.push(Ent {
+                toks: first..last,
+                span,
+                place: None,
+                actor: None,
+                precision: None,
+                ner: Some(en.kind),
+            });
+        }
     }
     let d = Doc {
         text: &full,
@@ -1899,8 +1941,10 @@ fn sentence_actors(d: &Doc, kb: &Kb, c: &Cand, chain: &Chain) -> Vec<usize> {
         .filter(|&k| {
             let e = &d.ents[k];
             // outlets and anonymous sources report events, they do not take part in them
-            e.actor
+            (e.actor
                 .is_some_and(|a| !matches!(kb.actor(a).kind, ActorKind::Media | ActorKind::Source))
+                // (a person the knowledge base does not know is mostly a spokesman quoted)
+                || e.ner == Some(marsad_ner::EntityKind::Org))
                 && e.toks.start >= s.start
                 && e.toks.end <= s.end
                 && !in_chain(chain, e.toks.start)
@@ -2551,7 +2595,7 @@ fn locations(
         .ents
         .iter()
         .filter(|e| {
-            e.place.is_some()
+            (e.place.is_some() || e.ner == Some(marsad_ner::EntityKind::Loc))
                 && e.toks.start >= s.start
                 && e.toks.end <= s.end
                 && !in_chain(chain, e.toks.start)
@@ -2705,6 +2749,25 @@ fn locations(
     let mut out = Vec::new();
     let mut seen = Vec::new();
     for e in chosen {
+        // a place only the NER model knows: its name as written, no coordinates
+        if e.place.is_none() && e.ner == Some(marsad_ner::EntityKind::Loc) {
+            if out.len() < 5 {
+                out.push(LocationRef {
+                    text: d.span_text(e.span.clone()).to_string(),
+                    start: offs.char_of(e.span.start),
+                    end: offs.char_of(e.span.end),
+                    name: None,
+                    name_ar: None,
+                    id: None,
+                    lat: None,
+                    lon: None,
+                    admin1: None,
+                    feature: None,
+                    precision: None,
+                });
+            }
+            continue;
+        }
         let Some(p) = e.place else { continue };
         if seen.contains(&p) {
             continue;
@@ -3191,7 +3254,7 @@ mod tests {
             let d = doc(&text);
             let full = d.full_text();
             let chars = full.chars().count() as u32;
-            for e in extract(&kb, &lex, &d) {
+            for e in extract(&kb, &lex, None, &d) {
                 assert!(
                     e.trigger.start < e.trigger.end && e.trigger.end <= chars,
                     "{text:?}"
@@ -3212,7 +3275,7 @@ mod tests {
         let lex = Lexicon::bundled().expect("lexicon");
         let d = doc("فرضت قوات النظام حصاراً على الحي.");
         let full: Vec<char> = d.full_text().chars().collect();
-        let evs = extract(&kb, &lex, &d);
+        let evs = extract(&kb, &lex, None, &d);
         assert!(!evs.is_empty());
         for e in evs {
             let s: String = full[e.trigger.start as usize..e.trigger.end as usize]
@@ -3229,7 +3292,7 @@ mod tests {
         let mut d = doc("وقصفت قوات النظام بلدة الغنطو.");
         d.title = Some("قصف على بلدة الغنطو".into());
         let full: Vec<char> = d.full_text().chars().collect();
-        let evs = extract(&kb, &lex, &d);
+        let evs = extract(&kb, &lex, None, &d);
         let first = evs
             .iter()
             .find(|e| e.trigger.start == 0)
@@ -3241,11 +3304,39 @@ mod tests {
     }
 
     #[test]
+    fn ner_entities_are_exact_slices_and_the_lexicon_wins() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let Ok(tagger) = marsad_ner::Tagger::shared() else {
+            return;
+        };
+        let d = doc(
+            "قتل ثلاثة أشخاص في تفجير انتحاري في بلدة سوروتش التركية، وقصفت قوات النظام مدينة دوما.",
+        );
+        let full: Vec<char> = d.full_text().chars().collect();
+        let with = extract(&kb, &lex, Some(tagger), &d);
+        let slice = |s: u32, e: u32| full[s as usize..e as usize].iter().collect::<String>();
+        for e in &with {
+            for a in &e.actors {
+                assert_eq!(slice(a.start, a.end), a.text);
+            }
+            for l in &e.locations {
+                assert_eq!(slice(l.start, l.end), l.text);
+                // a place the knowledge base knows keeps its entry
+                if l.text == "دوما" {
+                    assert!(l.id.is_some());
+                }
+            }
+        }
+        assert_eq!(with.len(), extract(&kb, &lex, None, &d).len());
+    }
+
+    #[test]
     fn a_crowd_is_no_mediator() {
         let kb = Kb::bundled().expect("kb");
         let lex = Lexicon::bundled().expect("lexicon");
         let d = doc("عقدت الفصائل اجتماعاً بحضور المسلحين ووجهاء المنطقة.");
-        for e in extract(&kb, &lex, &d) {
+        for e in extract(&kb, &lex, None, &d) {
             assert!(
                 e.mediators.iter().all(|m| !m.text.contains("المسلحين")),
                 "{e:?}"
@@ -3259,7 +3350,7 @@ mod tests {
         let lex = Lexicon::bundled().expect("lexicon");
         let mut d = doc("قصفت قوات النظام بلدة الغنطو.");
         d.published = None;
-        let evs = extract(&kb, &lex, &d);
+        let evs = extract(&kb, &lex, None, &d);
         assert!(!evs.is_empty());
         assert!(evs.iter().all(|e| e.time.is_none()));
     }

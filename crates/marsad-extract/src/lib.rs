@@ -76,6 +76,7 @@ impl std::error::Error for ExtractError {}
 pub struct Extractor {
     kb: Arc<marsad_kb::Kb>,
     lex: Lexicon,
+    ner: Option<&'static marsad_ner::Tagger>,
 }
 
 impl Extractor {
@@ -84,6 +85,7 @@ impl Extractor {
         Ok(Extractor {
             kb,
             lex: Lexicon::bundled()?,
+            ner: None,
         })
     }
 
@@ -95,7 +97,15 @@ impl Extractor {
 
     /// An extractor with explicit lexicons (tests, experiments).
     pub fn with_lexicon(kb: Arc<marsad_kb::Kb>, lex: Lexicon) -> Extractor {
-        Extractor { kb, lex }
+        Extractor { kb, lex, ner: None }
+    }
+
+    /// Also take actors and places the knowledge base does not know from the bundled NER
+    /// model (`marsad-ner`, loaded once per process): they get no id and no coordinates; the
+    /// knowledge base wins where both name a span. Off by default.
+    pub fn with_ner(mut self) -> Result<Extractor, ExtractError> {
+        self.ner = Some(marsad_ner::Tagger::shared().map_err(|e| ExtractError::Kb(e.to_string()))?);
+        Ok(self)
     }
 
     /// Every event mention of `doc`, in text order. Never panics: a bug in the engine gives
@@ -112,7 +122,7 @@ impl Extractor {
         doc: &marsad_types::Document,
     ) -> Result<Vec<marsad_types::Event>, ExtractError> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let mut events = engine::extract(&self.kb, &self.lex, doc);
+            let mut events = engine::extract(&self.kb, &self.lex, self.ner, doc);
             for e in &mut events {
                 e.acled = marsad_types::acled::classify(e).map(Into::into);
             }
