@@ -33,7 +33,8 @@
 //! match-key tokenizer with clitic readings); quantities and times come from
 //! `marsad_text::find_quantities` / `find_times` through a private adapter that adds the
 //! counted item (killed, injured, evacuated, flour, ...); places and actors come from
-//! `marsad_kb::Kb::find`.
+//! `marsad_kb::Kb::find`; optionally ([`Extractor::with_ner`]) organisations and places the
+//! knowledge base does not know come from `marsad_ner::Tagger::tag` (no id, no coordinates).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
