@@ -2516,7 +2516,7 @@ fn agent_capable(d: &Doc, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
             && first <= c.last + 3;
         // (a force named before the event is its agent; "أسقطت ... مقاتلة سورية" is the target)
         let head = first < c.head
-            && d.prev_words(first, 2)
+            && d.prev_words(first, 3)
                 .into_iter()
                 .any(|j| AGENT_HEADS.iter().any(|h| particle_is(&d.toks[j].norm, h)));
         if !near_trigger && !head {
