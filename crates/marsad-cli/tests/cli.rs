@@ -303,3 +303,45 @@ fn ner_eval_prints_micro_f1() {
         .unwrap();
     assert!(f1 >= 72.5, "micro F1 {f1}");
 }
+
+/// Contract test (needs ../shared): the dev set through the official scorer meets the
+/// extraction issue's gates (issue 4).
+#[test]
+fn dev_set_meets_the_extraction_gates() {
+    let Some(shared) = shared() else { return };
+    let docs = shared.join("eval/dev/docs.jsonl");
+    let out = marsad(&["extract", docs.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let res = score(&shared, "gold.jsonl", &out.stdout, None);
+    eprintln!("dev: {res}");
+    assert_eq!(res["docs_missing"], 0);
+    let f = |k: &str| res[k]["f1"].as_f64().unwrap();
+    let x = |k: &str| res[k].as_f64().unwrap();
+    let gates = [
+        ("classified", f("classified"), 0.80),
+        ("full", f("full"), 0.55),
+        ("modality", x("modality_f1"), 0.60),
+        ("status accuracy", x("status_accuracy"), 0.90),
+        ("locations", f("locations"), 0.80),
+        ("actors", f("actors"), 0.75),
+        ("attribution", f("attribution"), 0.60),
+        ("quantity", x("quantity_f1"), 0.70),
+        ("date accuracy", x("date_accuracy"), 0.70),
+    ];
+    for (name, got, want) in gates {
+        assert!(got >= want, "{name}: {got} < {want}");
+    }
+}
+
+/// `--ner` loads the bundled tagger and still produces valid, span-exact output.
+#[test]
+fn extract_with_ner() {
+    let out = marsad(&["extract", "--ner", "examples/sample-siege.txt"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(repo().join("examples/sample-siege.txt")).unwrap();
+    assert_spans_match(&lines(&out)[0], &text);
+}

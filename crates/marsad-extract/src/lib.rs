@@ -56,6 +56,8 @@ pub enum ExtractError {
     Lexicon(String),
     /// The knowledge base failed to load.
     Kb(String),
+    /// The NER model failed to load.
+    Ner(String),
     /// A bug: the engine panicked on a document (the message says where).
     Internal(String),
 }
@@ -65,6 +67,7 @@ impl fmt::Display for ExtractError {
         match self {
             ExtractError::Lexicon(m) => write!(f, "lexicon: {m}"),
             ExtractError::Kb(m) => write!(f, "knowledge base: {m}"),
+            ExtractError::Ner(m) => write!(f, "NER model: {m}"),
             ExtractError::Internal(m) => write!(f, "internal error (a bug, please report): {m}"),
         }
     }
@@ -105,7 +108,8 @@ impl Extractor {
     /// model (`marsad-ner`, loaded once per process): they get no id and no coordinates; the
     /// knowledge base wins where both name a span. Off by default.
     pub fn with_ner(mut self) -> Result<Extractor, ExtractError> {
-        self.ner = Some(marsad_ner::Tagger::shared().map_err(|e| ExtractError::Kb(e.to_string()))?);
+        self.ner =
+            Some(marsad_ner::Tagger::shared().map_err(|e| ExtractError::Ner(e.to_string()))?);
         Ok(self)
     }
 
