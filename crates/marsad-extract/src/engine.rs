@@ -1589,6 +1589,7 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             || trig_heads.contains(&j)
             || seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).is_some()
             || seqs_at(d, j, kind_words(lex, SrcKind::Participle), false).is_some()
+            || (words > 0 && (looks_imperfect(d, j) || d.is_any(j, &REL_PRONOUNS)))
         {
             break;
         }
@@ -1600,6 +1601,21 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
         }
     }
     start..end.max(start)
+}
+
+/// Whether token `j` reads as an imperfect verb ("يقضي", "ويشير"): a source's name never
+/// runs into one.
+fn looks_imperfect(d: &Doc, j: usize) -> bool {
+    let Some(t) = d.toks.get(j).filter(|t| t.kind == Kind::Word) else {
+        return false;
+    };
+    let w = t.norm.strip_prefix('و').unwrap_or(&t.norm);
+    // a name the knowledge base knows is no verb ("يونيسيف")
+    d.ent_at.get(j).is_some_and(Option::is_none)
+        && w.starts_with('ي')
+        && w.chars().count() >= 3
+        && !w.starts_with("يوم")
+        && !matches!(w, "يونيو" | "يوليو" | "يناير" | "ينار")
 }
 
 fn skip_quotes(d: &Doc, mut j: usize, end: usize) -> usize {
@@ -3353,5 +3369,19 @@ mod tests {
         let evs = extract(&kb, &lex, None, &d);
         assert!(!evs.is_empty());
         assert!(evs.iter().all(|e| e.time.is_none()));
+    }
+
+    #[test]
+    fn attribution_swallowed_the_verb_after_the_source() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let d = doc("وبحسب رويترز يشمل الاتفاق إخراج الجرحى من مضايا.");
+        let evs = extract(&kb, &lex, None, &d);
+        let deal = evs
+            .iter()
+            .find(|e| e.trigger.text == "الاتفاق")
+            .expect("the agreement");
+        let texts: Vec<&str> = deal.attribution.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["رويترز"], "{deal:?}");
     }
 }
