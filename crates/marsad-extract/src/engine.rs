@@ -489,7 +489,7 @@ pub(crate) fn extract(
         ents,
         ent_at,
     };
-    let cands = match_triggers(&d, lex);
+    let (cands, aims) = match_triggers(&d, lex);
     let offs = CharOffsets::new(&full);
     let quants = quant::find(&full);
     let times = quant::find_times(&full, doc.published);
@@ -626,7 +626,7 @@ pub(crate) fn extract(
                 actors = prev.actors.clone();
             }
         }
-        let locations = locations(&d, kb, lex, c, &cands, &chain, &offs);
+        let locations = locations(&d, kb, lex, c, &cands, &aims, &chain, &offs);
         // the sentence without the line break that ends a title or a paragraph
         let sent_bytes = {
             let r = &d.sents[c.sent];
@@ -741,7 +741,9 @@ fn place_country(d: &Doc, kb: &Kb, c: &Cand) -> Option<String> {
 
 // ------------------------------------------------------------------ triggers
 
-fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
+/// The matched triggers, and the heads of those dropped as the aim of another action (the
+/// verbal noun of a purpose clause: "بهدف الضغط ... لفك الحصار").
+fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
     let mut all = Vec::new();
     for (si, s) in d.sents.iter().enumerate() {
         for i in s.clone() {
@@ -988,6 +990,7 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
     // the purpose of an action that is not a deal is its aim, not an event: "تشدد الخناق ...
     // لفك الحصار", "وقفة احتجاجية ... لفك الحصار" (after a deal it is a term: kept, planned)
     let snapshot2 = out.clone();
+    let mut aims: Vec<usize> = Vec::new();
     out.retain(|c| {
         if c.reading.prep != Some('ل') {
             return true;
@@ -1006,7 +1009,12 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
         let action_near = before
             .iter()
             .any(|o| (o.last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 8);
-        !action_near || deal || result || lex.entries[c.entry].etype != EventType::Retreat
+        let keep =
+            !action_near || deal || result || lex.entries[c.entry].etype != EventType::Retreat;
+        if !keep {
+            aims.push(c.head);
+        }
+        keep
     });
     // aims and goals ("بهدف الضغط ... لفك الحصار") are not events
     out.retain(|c| {
@@ -1014,19 +1022,24 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> Vec<Cand> {
             d.is_any(j, &["بهدف", "بغيه", "لاجل"]) || (d.is(j, "اجل") && j > 0 && d.is(j - 1, "من"))
         });
         if near_aim {
+            aims.push(c.head);
             return false;
         }
         if c.reading.prep != Some('ل') {
             return true;
         }
-        !d.prev_words(c.head, 6).iter().any(|&j| {
+        let aim = d.prev_words(c.head, 6).iter().any(|&j| {
             d.is_any(
                 j,
                 &["بهدف", "بغيه", "لاجل", "سعيا", "هدفها", "هدفه", "بهدفه"],
             ) || (d.is(j, "اجل") && j > 0 && d.is(j - 1, "من"))
-        })
+        });
+        if aim {
+            aims.push(c.head);
+        }
+        !aim
     });
-    out
+    (out, aims)
 }
 
 fn mode_key(e: &crate::lexicon::Entry) -> Option<Mode> {
@@ -2597,12 +2610,14 @@ fn add_coordinated(d: &Doc, usable: &[usize], k: usize, out: &mut Vec<usize>) {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn locations(
     d: &Doc,
     kb: &Kb,
     lex: &Lexicon,
     c: &Cand,
     cands: &[Cand],
+    aims: &[usize],
     chain: &Chain,
     offs: &CharOffsets,
 ) -> Vec<LocationRef> {
@@ -2615,6 +2630,7 @@ fn locations(
                 && e.toks.start >= s.start
                 && e.toks.end <= s.end
                 && !in_chain(chain, e.toks.start)
+                && !after_purpose(d, c, aims, e.toks.start)
         })
         .collect();
     let next_trigger = cands
@@ -2873,6 +2889,22 @@ fn locations(
         }
     }
     out
+}
+
+/// Whether token `j` opens a purpose clause: بهدف / بغية / لأجل / من أجل / سعياً, or the
+/// verbal noun of a trigger dropped as an aim (`aims`: "لفك الحصار" after an action; a kept one,
+/// "هدنة لوقف القتال", is an event with its own stretch).
+fn opens_purpose(d: &Doc, aims: &[usize], j: usize) -> bool {
+    d.is_any(j, &["بهدف", "بغيه", "لاجل", "سعيا"])
+        || (d.is(j, "اجل") && j > 0 && d.is(j - 1, "من"))
+        || aims.contains(&j)
+}
+
+/// Whether the place at token `at` is inside a purpose clause that follows the trigger of `c`
+/// ("سيطرت عليهما بهدف الضغط على النظام لفك الحصار عن حيي الأشرفية": the neighbourhoods are
+/// the place of the lifting aimed at, not of the seizure).
+fn after_purpose(d: &Doc, c: &Cand, aims: &[usize], at: usize) -> bool {
+    (c.last + 1..at).any(|j| opens_purpose(d, aims, j))
 }
 
 /// Words between two place names that make the second situate the first.
@@ -3383,5 +3415,24 @@ mod tests {
             .expect("the agreement");
         let texts: Vec<&str> = deal.attribution.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["رويترز"], "{deal:?}");
+    }
+
+    #[test]
+    fn a_place_of_the_purpose_clause_located_the_main_event() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let d = doc(
+            "استولت الفصائل على تلتين بهدف الضغط على الحكومة لرفع الحصار عن بلدة مضايا في ريف دمشق.",
+        );
+        let evs = extract(&kb, &lex, None, &d);
+        let seize = evs
+            .iter()
+            .find(|e| e.trigger.text == "استولت")
+            .expect("the seizure");
+        assert!(
+            seize.locations.iter().all(|l| l.text != "مضايا"),
+            "{:?}",
+            seize.locations
+        );
     }
 }
