@@ -3106,6 +3106,43 @@ fn nearer_restrict(d: &Doc, cands: &[Cand], c: &Cand, qt: usize) -> bool {
     })
 }
 
+/// Participles of a lasting state between its noun and a "since" time ("الإشكالات المستمرة
+/// منذ 20 يوماً").
+const LASTING: [&str; 10] = [
+    "المستمره",
+    "المستمر",
+    "المستمرين",
+    "المتواصله",
+    "المتواصل",
+    "القائمه",
+    "القائم",
+    "المفروض",
+    "المفروضه",
+    "الجاريه",
+];
+
+/// Whether a "since" time starting at byte `at` measures the lasting state of `c`: it follows
+/// `c` in the same clause, and when a lasting participle stands right before it, `c` is the
+/// participle's noun, a one-word trigger ("إنهاء الإشكالات المستمرة منذ 20 يوماً" dates the
+/// problems, not their ending).
+fn since_measures(d: &Doc, c: &Cand, at: usize) -> bool {
+    let Some(t) = (c.head..d.sents[c.sent].end).find(|&k| d.toks[k].span.start >= at) else {
+        return false;
+    };
+    if t <= c.last || (c.last..t).any(|k| d.is_clause_break(k)) {
+        return false;
+    }
+    let before = d.prev_words(t, 2);
+    match before.first() {
+        // the state is the trigger's own noun: "رفع الحصار المفروض منذ" dates the siege,
+        // not its lifting
+        Some(&p) if d.is_any(p, &LASTING) => {
+            before.get(1).is_some_and(|&n| n == c.last && n == c.head)
+        }
+        _ => true,
+    }
+}
+
 fn time_of(
     d: &Doc,
     c: &Cand,
@@ -3118,6 +3155,7 @@ fn time_of(
     let best = times
         .iter()
         .filter(|t| t.span.start >= s.start && t.span.end <= s.end && t.date.is_some())
+        .filter(|t| !t.since || since_measures(d, c, t.span.start))
         .min_by_key(|t| {
             if t.span.start > head {
                 t.span.start - head
@@ -3434,5 +3472,32 @@ mod tests {
             "{:?}",
             seize.locations
         );
+    }
+
+    #[test]
+    fn a_since_time_dated_events_other_than_its_state() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let mut d = doc("أعلنت الفصائل رفع الحصار المفروض منذ 40 يوماً على بلدة مضايا.");
+        d.published = "2026-03-01".parse().ok();
+        let evs = extract(&kb, &lex, None, &d);
+        assert!(!evs.is_empty());
+        for e in &evs {
+            let t = e
+                .time
+                .as_ref()
+                .and_then(|t| t.text.as_deref())
+                .unwrap_or("");
+            assert!(!t.contains("منذ"), "{e:?}");
+        }
+        // the lasting state itself keeps it
+        let mut d = doc("وتحاصر قوات النظام البلدة منذ 40 يوماً.");
+        d.published = "2026-03-01".parse().ok();
+        let evs = extract(&kb, &lex, None, &d);
+        assert!(evs.iter().any(|e| e
+            .time
+            .as_ref()
+            .and_then(|t| t.text.as_deref())
+            .is_some_and(|t| t.contains("منذ"))));
     }
 }

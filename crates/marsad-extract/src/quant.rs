@@ -31,6 +31,8 @@ pub struct TMention {
     pub precision: Option<Precision>,
     /// `explicit`, `relative` or `unresolved`.
     pub basis: String,
+    /// منذ + a duration or a date: it measures a lasting state, see [`marsad_text::TimeMention::since`].
+    pub since: bool,
 }
 
 fn strip(w: &str) -> &str {
@@ -299,6 +301,7 @@ pub fn find_times(text: &str, published: Option<Date>) -> Vec<TMention> {
             date: t.date,
             precision: t.precision,
             basis: t.basis.as_str().to_string(),
+            since: t.since,
         })
         .collect()
 }
