@@ -87,6 +87,7 @@ struct TokInfo {
     shape: u64,
     cluster: Option<(u64, u8)>,
     gaz: u8,
+    kb: u8,
     edge: bool,
     lex: Option<LexEntry>,
 }
@@ -97,6 +98,73 @@ pub struct Scratch {
     norms: Vec<String>,
     info: Vec<TokInfo>,
     gaz: Vec<u8>,
+    kbgaz: Vec<u8>,
+    quote: Vec<bool>,
+}
+
+/// Organisation head words (وزارة، حزب، جبهة ...): normalized stems, hashed.
+fn org_heads() -> &'static [u64] {
+    static HEADS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| {
+        [
+            "وزارة",
+            "حزب",
+            "جبهة",
+            "حركة",
+            "منظمة",
+            "شركة",
+            "جامعة",
+            "وكالة",
+            "مجلس",
+            "هيئة",
+            "اتحاد",
+            "جمعية",
+            "بنك",
+            "صحيفة",
+            "قناة",
+        ]
+        .iter()
+        .map(|w| {
+            let n = normalize(w);
+            hash_bytes(strip_proclitics(&n).1.as_bytes())
+        })
+        .collect()
+    })
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '«' | '»' | '“' | '”' | '„')
+}
+
+/// Marks the tokens between a pair of quotes in the sentence (the quote tokens themselves
+/// and words with a quote glued to them count as inside).
+fn mark_quotes<S: AsRef<str>>(tokens: &[S], out: &mut Vec<bool>) {
+    out.clear();
+    out.resize(tokens.len(), false);
+    let mut open: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let t = t.as_ref();
+        let starts = t.chars().next().is_some_and(is_quote);
+        let ends = t.chars().last().is_some_and(is_quote);
+        match open {
+            None if starts => {
+                if ends && t.chars().count() > 2 {
+                    out[i] = true;
+                } else {
+                    open = Some(i);
+                }
+            }
+            Some(o) if ends || starts => {
+                if i - o <= 12 {
+                    for q in &mut out[o..=i] {
+                        *q = true;
+                    }
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Features of a sentence in compressed rows: token `i` has `feats[offs[i]..offs[i+1]]`.
@@ -234,6 +302,10 @@ pub fn extract_in_doc<S: AsRef<str>>(
     }
     let norms = &scratch.norms[..n];
     res.gazetteer.mark(norms, &mut scratch.gaz);
+    res.kb.mark(norms, &mut scratch.kbgaz);
+    if res.org_context {
+        mark_quotes(tokens, &mut scratch.quote);
+    }
     for (i, t) in tokens.iter().enumerate() {
         let norm = &scratch.norms[i];
         let (pc, stem) = strip_proclitics(norm);
@@ -248,6 +320,7 @@ pub fn extract_in_doc<S: AsRef<str>>(
             shape: u64::from(shape(norm)),
             cluster: res.clusters.get(norm),
             gaz: scratch.gaz[i],
+            kb: scratch.kbgaz[i],
             edge: has_edge_punct(t.as_ref()),
             lex: res.lexicon.get(norm).copied(),
         });
@@ -400,6 +473,62 @@ pub fn extract_in_doc<S: AsRef<str>>(
         if t.gaz != 0 {
             push(230, mix(u64::from(t.gaz), norm_at(ii - 1)));
         }
+        // knowledge-base names (B/I by class), own and neighbours
+        if !res.kb.is_empty() {
+            let kz = |j: isize| -> u8 {
+                if j < 0 || j as usize >= n {
+                    0
+                } else {
+                    info[j as usize].kb
+                }
+            };
+            for (tmpl, g) in [(260u64, t.kb), (262, kz(ii - 1)), (264, kz(ii + 1))] {
+                if g == 0 {
+                    push(tmpl, 0);
+                }
+                for b in 0..8 {
+                    if g & (1 << b) != 0 {
+                        push(tmpl + 1, b);
+                    }
+                }
+            }
+            if t.kb != 0 {
+                push(266, mix(u64::from(t.kb), u64::from(t.gaz)));
+                push(267, mix(u64::from(t.kb), norm_at(ii - 1)));
+            }
+        }
+        // organisation context: inside quotes, after an organisation head, Latin script
+        if res.org_context {
+            if scratch.quote[i] {
+                push(270, 0);
+                push(271, t.shape);
+            }
+            let heads = org_heads();
+            for d in 1..=3isize {
+                let j = ii - d;
+                if j < 0 {
+                    break;
+                }
+                if heads.contains(&info[j as usize].stem) {
+                    push(272, d as u64);
+                    push(273, mix(d as u64, info[j as usize].stem));
+                    break;
+                }
+            }
+            if heads.contains(&t.stem) {
+                push(274, 0);
+            }
+            let latin = |j: isize| -> bool {
+                j >= 0
+                    && (j as usize) < n
+                    && scratch.norms[j as usize]
+                        .chars()
+                        .any(|c| c.is_ascii_alphabetic())
+            };
+            if latin(ii) {
+                push(275, mix(u64::from(latin(ii - 1)), u64::from(latin(ii + 1))));
+            }
+        }
         if i == 0 {
             push(240, 0);
         }
@@ -514,6 +643,44 @@ mod tests {
         );
         assert_ne!(a.token(3), c.token(3));
         assert_eq!(a.token(0).len(), c.token(0).len());
+    }
+
+    #[test]
+    fn quotes_mark_the_quoted_name() {
+        let mut q = Vec::new();
+        mark_quotes(&["قالت", "صحيفة", "«", "الوطن", "»", "امس"], &mut q);
+        assert_eq!(q, vec![false, false, true, true, true, false]);
+        mark_quotes(&["\"", "حماس", "\"", "و", "\"", "فتح"], &mut q);
+        assert_eq!(q, vec![true, true, true, false, false, false]);
+        mark_quotes(&["جريدة", "«الحياة»", "اللندنية"], &mut q);
+        assert_eq!(q, vec![false, true, false]);
+    }
+
+    #[test]
+    fn org_head_and_kb_features_fire() {
+        let mut res = Resources::bundled();
+        res.org_context = true;
+        let mut sc = Scratch::default();
+        let mut with = FeatureRows::default();
+        extract(
+            &res,
+            &["قالت", "وزارة", "الخارجية", "السورية"],
+            20,
+            &mut sc,
+            &mut with,
+        );
+        let mut plain = res.clone();
+        plain.org_context = false;
+        plain.kb = Default::default();
+        let mut without = FeatureRows::default();
+        extract(
+            &plain,
+            &["قالت", "وزارة", "الخارجية", "السورية"],
+            20,
+            &mut sc,
+            &mut without,
+        );
+        assert!(with.token(2).len() > without.token(2).len());
     }
 
     #[test]

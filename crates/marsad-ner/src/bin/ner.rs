@@ -28,12 +28,26 @@ fn fail(msg: impl std::fmt::Display) -> ! {
     std::process::exit(1)
 }
 
-fn tagger(model: Option<&PathBuf>) -> Tagger {
-    match model {
+fn tagger(model: Option<&PathBuf>, ablate: &[String]) -> Tagger {
+    let t = match model {
         Some(p) => Tagger::load(p),
         None => Tagger::bundled(),
     }
-    .unwrap_or_else(|e| fail(e))
+    .unwrap_or_else(|e| fail(e));
+    if ablate.is_empty() {
+        return t;
+    }
+    let mut res = t.resources().clone();
+    for a in ablate {
+        match a.as_str() {
+            "clusters" => res.clusters = Default::default(),
+            "gazetteer" => res.gazetteer = Default::default(),
+            "kb" => res.kb = Default::default(),
+            "orgctx" => res.org_context = false,
+            _ => usage(),
+        }
+    }
+    Tagger::new(t.model().clone(), res)
 }
 
 fn main() {
@@ -95,7 +109,7 @@ fn main() {
             if pos.is_empty() {
                 usage()
             }
-            let mut t = tagger(model.as_ref());
+            let mut t = tagger(model.as_ref(), &ablate);
             if o_bias != 0.0 {
                 let mut m = t.model().clone();
                 m.shift_outside(o_bias);
@@ -114,7 +128,7 @@ fn main() {
             }
         }
         "predict" => {
-            let t = tagger(model.as_ref());
+            let t = tagger(model.as_ref(), &ablate);
             for p in &pos {
                 let text = read_text(p).unwrap_or_else(|e| fail(e));
                 let sents = parse_flat(&text, detect_format(&text));
@@ -133,7 +147,7 @@ fn main() {
             if pos.is_empty() {
                 usage()
             }
-            let t = tagger(model.as_ref());
+            let t = tagger(model.as_ref(), &ablate);
             let text = read_text(&pos[0]).unwrap_or_else(|e| fail(e));
             let sents = parse_flat(&text, detect_format(&text));
             let mut best = (f64::INFINITY, 1.0f32);
@@ -152,7 +166,7 @@ fn main() {
             }
         }
         "tag" => {
-            let t = tagger(model.as_ref());
+            let t = tagger(model.as_ref(), &ablate);
             let mut text = String::new();
             std::io::stdin()
                 .read_to_string(&mut text)
@@ -192,6 +206,8 @@ fn train(
         match a.as_str() {
             "clusters" => res.clusters = Default::default(),
             "gazetteer" => res.gazetteer = Default::default(),
+            "kb" => res.kb = Default::default(),
+            "orgctx" => res.org_context = false,
             _ => usage(),
         }
     }
