@@ -1,7 +1,7 @@
 //! Builds `data/kb/places.tsv` and `data/kb/countries.tsv` from the real data sets (no network).
 //!
 //! ```text
-//! cargo run -p marsad-kb --release --bin kb-build -- /work/shared/data [OUT_DIR]
+//! cargo run -p marsad-kb --release --bin kb-build -- ../shared/data [OUT_DIR]
 //! ```
 //!
 //! Inputs (see each folder's SOURCE.txt): `gazetteer-extra/opensyria-admin` (governorates,

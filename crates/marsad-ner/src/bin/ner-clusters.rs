@@ -1,6 +1,6 @@
 //! Induces the word clusters shipped as `data/ner/clusters.tsv` from the news corpus.
 //!
-//! `cargo run --release -p marsad-ner --bin ner-clusters -- /work/shared/data/news data/ner/clusters.tsv`
+//! `cargo run --release -p marsad-ner --bin ner-clusters -- ../shared/data/news data/ner/clusters.tsv`
 
 use marsad_ner::clusters::{induce, read_news, ClusterOptions};
 use std::io::Write;
