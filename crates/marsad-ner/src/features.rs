@@ -453,44 +453,30 @@ pub fn extract_in_doc<S: AsRef<str>>(
         cluster_feats(130, cl(ii - 2), &CLUSTER_W2);
         cluster_feats(140, cl(ii + 2), &CLUSTER_W2);
         // gazetteer
-        let gz = |j: isize| -> u8 {
-            if j < 0 || j as usize >= n {
-                0
-            } else {
-                info[j as usize].gaz
-            }
+        let classes = |j: isize, f: fn(&TokInfo) -> u8| -> u8 {
+            usize::try_from(j)
+                .ok()
+                .and_then(|j| info.get(j))
+                .map_or(0, f)
         };
-        for (tmpl, g) in [(200u64, t.gaz), (210, gz(ii - 1)), (220, gz(ii + 1))] {
-            if g == 0 {
-                push(tmpl, 0);
-            }
-            for b in 0..8 {
-                if g & (1 << b) != 0 {
-                    push(tmpl + 1, b);
-                }
-            }
+        for (tmpl, g) in [
+            (200u64, t.gaz),
+            (210, classes(ii - 1, |x| x.gaz)),
+            (220, classes(ii + 1, |x| x.gaz)),
+        ] {
+            push_bits(&mut push, tmpl, g);
         }
         if t.gaz != 0 {
             push(230, mix(u64::from(t.gaz), norm_at(ii - 1)));
         }
         // knowledge-base names (B/I by class), own and neighbours
         if !res.kb.is_empty() {
-            let kz = |j: isize| -> u8 {
-                if j < 0 || j as usize >= n {
-                    0
-                } else {
-                    info[j as usize].kb
-                }
-            };
-            for (tmpl, g) in [(260u64, t.kb), (262, kz(ii - 1)), (264, kz(ii + 1))] {
-                if g == 0 {
-                    push(tmpl, 0);
-                }
-                for b in 0..8 {
-                    if g & (1 << b) != 0 {
-                        push(tmpl + 1, b);
-                    }
-                }
+            for (tmpl, g) in [
+                (260u64, t.kb),
+                (262, classes(ii - 1, |x| x.kb)),
+                (264, classes(ii + 1, |x| x.kb)),
+            ] {
+                push_bits(&mut push, tmpl, g);
             }
             if t.kb != 0 {
                 push(266, mix(u64::from(t.kb), u64::from(t.gaz)));
@@ -604,6 +590,19 @@ pub fn extract_in_doc<S: AsRef<str>>(
             }
         }
         rows.offs.push(rows.feats.len() as u32);
+    }
+}
+
+/// Bit-set features of a token's gazetteer classes: one feature (`tmpl + 1`, bit) per set bit,
+/// or a "no class" feature (`tmpl`, 0).
+fn push_bits(push: &mut impl FnMut(u64, u64), tmpl: u64, g: u8) {
+    if g == 0 {
+        push(tmpl, 0);
+    }
+    for b in 0..8 {
+        if g & (1 << b) != 0 {
+            push(tmpl + 1, b);
+        }
     }
 }
 
