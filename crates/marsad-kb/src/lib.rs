@@ -54,6 +54,16 @@ pub mod norm;
 mod resolve;
 mod trie;
 
+/// Great-circle distance in kilometres between two (latitude, longitude) points (haversine,
+/// mean Earth radius 6,371 km).
+pub fn dist_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
 pub use load::KbError;
 pub use matcher::{Cue, Mention};
 pub use model::{Actor, ActorKind, EntryRef, Place, PlaceKind};

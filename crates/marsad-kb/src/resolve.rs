@@ -73,14 +73,6 @@ fn cue_names_kind(cue: Option<Cue>, kind: PlaceKind) -> bool {
     }
 }
 
-fn dist_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
-    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
-}
-
 pub(crate) fn resolve_with_offsets(kb: &Kb, norm: &Norm, mentions: &mut [Mention]) {
     resolve(kb, &norm.text, mentions);
 }
@@ -449,7 +441,7 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
                         s += countries.get(p.country.as_str()).copied().unwrap_or(0.0) / n_anchor;
                     }
                     if let (Some(la), Some(lo)) = (p.lat, p.lon) {
-                        if coords.iter().any(|&q| dist_km((la, lo), q) < 30.0) {
+                        if coords.iter().any(|&q| crate::dist_km((la, lo), q) < 30.0) {
                             s += 1.0;
                         }
                     }

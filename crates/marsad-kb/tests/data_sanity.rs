@@ -9,14 +9,6 @@ fn kb() -> &'static Kb {
     KB.get_or_init(|| Kb::bundled().expect("bundled kb loads"))
 }
 
-fn dist_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
-    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
-}
-
 #[test]
 fn coverage_counts() {
     let s = kb().stats();
@@ -70,7 +62,7 @@ fn places_lie_in_their_country_and_near_their_parent() {
         let (Some(pla), Some(plo)) = (pp.lat, pp.lon) else {
             continue;
         };
-        let d = dist_km((la, lo), (pla, plo));
+        let d = marsad_kb::dist_km((la, lo), (pla, plo));
         let max = match (p.kind, pp.kind) {
             (_, PlaceKind::Country) => {
                 if matches!(

@@ -59,14 +59,6 @@ fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '|'], " ").trim().to_string()
 }
 
-fn dist_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
-    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
-}
-
 #[derive(Debug, Clone, Default)]
 struct Row {
     id: String,
@@ -361,7 +353,7 @@ fn run() -> Res<()> {
             if let Some(cands) = comm_by_key.get(&key(n)) {
                 for &i in cands {
                     if let (Some(a), Some(b)) = (rows[i].lat, rows[i].lon) {
-                        let d = dist_km((lat, lon), (a, b));
+                        let d = marsad_kb::dist_km((lat, lon), (a, b));
                         if d < 8.0 && best.is_none_or(|x| d < x.1) {
                             best = Some((i, d));
                         }
@@ -393,7 +385,8 @@ fn run() -> Res<()> {
                     .iter()
                     .filter(|(p, _, _)| gov.is_empty() || p.starts_with(&gov))
                     .min_by(|a, b| {
-                        dist_km((lat, lon), (a.1, a.2)).total_cmp(&dist_km((lat, lon), (b.1, b.2)))
+                        marsad_kb::dist_km((lat, lon), (a.1, a.2))
+                            .total_cmp(&marsad_kb::dist_km((lat, lon), (b.1, b.2)))
                     })
                     .map(|(p, _, _)| format!("pcode:{p}"))
                     .unwrap_or_default();
