@@ -1,7 +1,7 @@
 //! Hashed feature extraction: each token gets a list of row indices into the weight table.
 
 use crate::lexicon::LexEntry;
-use crate::resources::Resources;
+use crate::resources::{Resources, EMB_LEVELS};
 use crate::text::{has_edge_punct, normalize, normalize_to, shape, strip_proclitics};
 use std::collections::HashMap;
 
@@ -73,6 +73,10 @@ pub fn bias_row(bits: u32) -> usize {
 }
 
 const PAD_L: u64 = 0x1111;
+/// Embedding-cluster value of a position outside the sentence.
+const EMB_PAD: u64 = 0x1_0000;
+/// Embedding-cluster value of a word without a cluster.
+const EMB_UNKNOWN: u64 = 0x1_0001;
 const PAD_R: u64 = 0x2222;
 
 /// Per-token information computed once per sentence.
@@ -86,6 +90,7 @@ struct TokInfo {
     suf: [u64; 4],
     shape: u64,
     cluster: Option<(u64, u8)>,
+    emb: Option<[u16; EMB_LEVELS]>,
     gaz: u8,
     kb: u8,
     edge: bool,
@@ -319,6 +324,7 @@ pub fn extract_in_doc<S: AsRef<str>>(
             suf,
             shape: u64::from(shape(norm)),
             cluster: res.clusters.get(norm),
+            emb: res.emb.get(norm),
             gaz: scratch.gaz[i],
             kb: scratch.kbgaz[i],
             edge: has_edge_punct(t.as_ref()),
@@ -452,6 +458,34 @@ pub fn extract_in_doc<S: AsRef<str>>(
         cluster_feats(120, cl(ii + 1), &CLUSTER_W1);
         cluster_feats(130, cl(ii - 2), &CLUSTER_W2);
         cluster_feats(140, cl(ii + 2), &CLUSTER_W2);
+        // word-embedding clusters (coarse to fine): the word at every granularity, the
+        // neighbours at the two coarsest, ±2 at the coarsest, and the word's second
+        // granularity with each neighbour's coarsest and with the previous word
+        if !res.emb.is_empty() {
+            let last = res.emb.levels().max(1) - 1;
+            let em = |j: isize, l: usize| -> u64 {
+                if j < 0 || j as usize >= n {
+                    EMB_PAD
+                } else {
+                    info[j as usize]
+                        .emb
+                        .map_or(EMB_UNKNOWN, |a| u64::from(a[l.min(last)]))
+                }
+            };
+            for l in 0..=last {
+                push(500 + l as u64, em(ii, l));
+            }
+            for l in 0..=last.min(1) {
+                push(510 + l as u64, em(ii - 1, l));
+                push(520 + l as u64, em(ii + 1, l));
+            }
+            push(530, em(ii - 2, 0));
+            push(531, em(ii + 2, 0));
+            let own = em(ii, 1);
+            push(540, mix(own, em(ii - 1, 0)));
+            push(541, mix(own, em(ii + 1, 0)));
+            push(542, mix(em(ii, 0), norm_at(ii - 1)));
+        }
         // gazetteer
         let classes = |j: isize, f: fn(&TokInfo) -> u8| -> u8 {
             usize::try_from(j)
@@ -680,6 +714,41 @@ mod tests {
             &mut without,
         );
         assert!(with.token(2).len() > without.token(2).len());
+    }
+
+    #[test]
+    fn embedding_cluster_features_fire_only_with_the_resource() {
+        let toks = ["قال", "السيد", "محمد", "العلي", "في", "دمشق"];
+        let mut sc = Scratch::default();
+        let plain = Resources::default();
+        let res = Resources {
+            emb: crate::resources::EmbClusters::parse(
+                "قال\t0\t0\t0\nالسيد\t1\t1\t1\nمحمد\t2\t2\t2\nدمشق\t3\t4\t5\n",
+            ),
+            ..Resources::default()
+        };
+        let mut a = FeatureRows::default();
+        let mut b = FeatureRows::default();
+        let mut c = FeatureRows::default();
+        extract(&plain, &toks, 18, &mut sc, &mut a);
+        extract(&res, &toks, 18, &mut sc, &mut b);
+        extract(&res, &toks, 18, &mut sc, &mut c);
+        assert_eq!(b.feats, c.feats, "deterministic");
+        assert!(b.feats.iter().all(|&f| f < (1 << 18)));
+        for i in 0..toks.len() {
+            // three levels, two neighbour levels each side, ±2, three conjunctions
+            assert_eq!(b.token(i).len(), a.token(i).len() + 12, "token {i}");
+            assert!(a.token(i).iter().all(|f| b.token(i).contains(f)));
+        }
+        // a word with the proclitic و finds its cluster: same features as the bare word
+        // (unknown ones would differ)
+        let mut d = FeatureRows::default();
+        extract(&res, &["قال", "السيد", "ومحمد"], 18, &mut sc, &mut d);
+        let mut e = FeatureRows::default();
+        extract(&res, &["قال", "السيد", "محمد"], 18, &mut sc, &mut e);
+        let emb_part = |r: &FeatureRows, i: usize| r.token(i)[r.token(i).len() - 12..].to_vec();
+        assert_eq!(emb_part(&d, 2), emb_part(&e, 2));
+        assert_ne!(emb_part(&b, 2), emb_part(&b, 5));
     }
 
     #[test]

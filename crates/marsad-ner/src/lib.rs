@@ -29,6 +29,7 @@
 
 pub mod clusters;
 pub mod consistency;
+pub mod embed;
 pub mod eval;
 pub mod features;
 pub mod lexicon;

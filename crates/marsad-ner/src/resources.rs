@@ -25,6 +25,9 @@ pub const KB_COUNTRIES: &str = include_str!("../../../data/kb/countries_ar.tsv")
 pub const KB_COMMON_WORDS: &str = include_str!("../../../data/kb/common_words.txt");
 /// Bundled word clusters (`word<TAB>bits`, normalized words).
 pub const BUNDLED_CLUSTERS: &str = include_str!("../../../data/ner/clusters.tsv");
+/// Bundled word-embedding clusters (`word<TAB>id<TAB>id…`, coarse to fine; see
+/// [`crate::embed`]).
+pub const BUNDLED_EMB_CLUSTERS: &str = include_str!("../../../data/ner/embclusters.tsv");
 
 /// Multi-word name lists by kind, matched greedily (longest first) over normalized tokens.
 #[derive(Debug, Clone, Default)]
@@ -306,33 +309,122 @@ impl Clusters {
     /// The path of a normalized word, trying the word, then without one proclitic letter, then
     /// its stem with and without the article.
     pub fn get(&self, norm: &str) -> Option<(u64, u8)> {
-        if self.map.is_empty() {
-            return None;
-        }
-        if let Some(&p) = self.map.get(norm) {
-            return Some(p);
-        }
-        let mut cs = norm.chars();
-        if let Some(c) = cs.next() {
-            if matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') && cs.clone().count() >= 3 {
-                if let Some(&p) = self.map.get(cs.as_str()) {
-                    return Some(p);
-                }
-            }
-        }
-        let (pc, stem) = strip_proclitics(norm);
-        if pc.is_empty() {
-            return None;
-        }
-        if pc.ends_with("ال") || pc.ends_with("لل") {
-            let mut with_al = String::with_capacity(stem.len() + 4);
-            with_al.push_str("ال");
-            with_al.push_str(stem);
-            if let Some(&p) = self.map.get(&with_al) {
+        get_with_proclitics(&self.map, norm).copied()
+    }
+}
+
+/// Looks a normalized word up in a word-keyed table: the word, then without one proclitic
+/// letter (و ف ب ل ك, leaving three letters or more), then, for a proclitic string ending in
+/// the article, the stem with the article, then the bare stem.
+fn get_with_proclitics<'a, V>(map: &'a FastMap<String, V>, norm: &str) -> Option<&'a V> {
+    if map.is_empty() {
+        return None;
+    }
+    if let Some(p) = map.get(norm) {
+        return Some(p);
+    }
+    let mut cs = norm.chars();
+    if let Some(c) = cs.next() {
+        if matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') && cs.clone().count() >= 3 {
+            if let Some(p) = map.get(cs.as_str()) {
                 return Some(p);
             }
         }
-        self.map.get(stem).copied()
+    }
+    let (pc, stem) = strip_proclitics(norm);
+    if pc.is_empty() {
+        return None;
+    }
+    if pc.ends_with("ال") || pc.ends_with("لل") {
+        let mut with_al = String::with_capacity(stem.len() + 4);
+        with_al.push_str("ال");
+        with_al.push_str(stem);
+        if let Some(p) = map.get(&with_al) {
+            return Some(p);
+        }
+    }
+    map.get(stem)
+}
+
+/// Most granularities an [`EmbClusters`] table holds.
+pub const EMB_LEVELS: usize = 4;
+
+/// Flat clusters of word embeddings at up to [`EMB_LEVELS`] granularities (coarse to fine):
+/// normalized word → one cluster id per granularity.
+#[derive(Debug, Clone, Default)]
+pub struct EmbClusters {
+    map: FastMap<String, [u16; EMB_LEVELS]>,
+    levels: usize,
+}
+
+impl EmbClusters {
+    /// No clusters.
+    pub fn new() -> EmbClusters {
+        EmbClusters::default()
+    }
+
+    /// The bundled clusters (empty when the bundled file has no entries).
+    pub fn bundled() -> EmbClusters {
+        EmbClusters::parse(BUNDLED_EMB_CLUSTERS)
+    }
+
+    /// Parses `word<TAB>id<TAB>id…` lines (ids below 65535; `#` lines are comments). The first
+    /// good line fixes the number of granularities (at most [`EMB_LEVELS`]); lines with another
+    /// number of ids or a bad id are skipped.
+    pub fn parse(text: &str) -> EmbClusters {
+        let mut map = FastMap::default();
+        let mut levels = 0usize;
+        for line in text.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let Some(w) = cols.next().filter(|w| !w.is_empty()) else {
+                continue;
+            };
+            let mut ids = [u16::MAX; EMB_LEVELS];
+            let mut k = 0usize;
+            let mut ok = true;
+            for c in cols {
+                match c.trim().parse::<u16>() {
+                    Ok(id) if id < u16::MAX && k < EMB_LEVELS => {
+                        ids[k] = id;
+                        k += 1;
+                    }
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok || k == 0 || (levels != 0 && k != levels) {
+                continue;
+            }
+            levels = k;
+            map.entry(w.to_string()).or_insert(ids);
+        }
+        EmbClusters { map, levels }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether there are no clusters.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Number of granularities (columns of ids).
+    pub fn levels(&self) -> usize {
+        self.levels
+    }
+
+    /// The cluster ids of a normalized word (unused levels are `u16::MAX`), with the same
+    /// proclitic fallbacks as [`Clusters::get`].
+    pub fn get(&self, norm: &str) -> Option<[u16; EMB_LEVELS]> {
+        get_with_proclitics(&self.map, norm).copied()
     }
 }
 
@@ -343,6 +435,8 @@ pub struct Resources {
     pub gazetteer: Gazetteer,
     /// Word clusters.
     pub clusters: Clusters,
+    /// Word-embedding clusters (empty: their features are off).
+    pub emb: EmbClusters,
     /// Self-trained name lexicon (comes with a model; empty for a first-stage model).
     pub lexicon: crate::lexicon::AutoLex,
     /// Names from marsad's knowledge base, by class (see [`Gazetteer::knowledge_base`]).
@@ -359,6 +453,7 @@ impl Resources {
         Resources {
             gazetteer: Gazetteer::bundled(),
             clusters: Clusters::bundled(),
+            emb: EmbClusters::bundled(),
             lexicon: Default::default(),
             kb: Gazetteer::knowledge_base(),
             org_context: false,
@@ -410,5 +505,21 @@ mod tests {
         assert_eq!(c.get("بالعراق"), Some((0b0110, 4)));
         assert_eq!(c.get("ودمشق"), Some((0b10, 2)));
         assert_eq!(c.get("حلب"), None);
+    }
+
+    #[test]
+    fn emb_clusters_parse_and_fallbacks() {
+        let c = EmbClusters::parse(
+            "#word\tk64\tk256\nالعراق\t3\t17\nدمشق\t3\t40\nbad\t1\nneg\t-1\t2\nbig\t1\t65535\nلا\n",
+        );
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.levels(), 2);
+        let m = u16::MAX;
+        assert_eq!(c.get("العراق"), Some([3, 17, m, m]));
+        assert_eq!(c.get("بالعراق"), Some([3, 17, m, m]));
+        assert_eq!(c.get("ودمشق"), Some([3, 40, m, m]));
+        assert_eq!(c.get("حلب"), None);
+        assert!(EmbClusters::parse("").is_empty());
+        assert_eq!(EmbClusters::new().get("العراق"), None);
     }
 }
