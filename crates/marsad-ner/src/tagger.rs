@@ -338,7 +338,7 @@ pub fn train_file(path: &Path, opts: &TrainOptions) -> Result<Model, NerError> {
     let model = match &opts.news {
         Some(dir) => {
             let corpus = crate::clusters::read_news(dir, opts.news_tokens)?;
-            crate::train::train_self_lex(
+            crate::train::train_semi(
                 &res,
                 &sents,
                 &corpus,

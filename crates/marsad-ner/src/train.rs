@@ -45,6 +45,11 @@ pub struct TrainOptions {
     pub pa_c: f32,
     /// Number of runs (different shuffles and dropout masks) whose weights are averaged.
     pub ensemble: usize,
+    /// Self-training: at most this many confidently tagged news sentences are added to the
+    /// gold sentences for a second round of training (0 = off; needs `news`).
+    pub self_train: usize,
+    /// Self-training: every token of a chosen sentence has at least this posterior.
+    pub self_train_conf: f32,
 }
 
 impl Default for TrainOptions {
@@ -61,6 +66,8 @@ impl Default for TrainOptions {
             temperature: DEFAULT_TEMPERATURE,
             pa_c: 0.0,
             ensemble: DEFAULT_ENSEMBLE,
+            self_train: DEFAULT_SELF_TRAIN,
+            self_train_conf: DEFAULT_SELF_TRAIN_CONF,
         }
     }
 }
@@ -76,6 +83,17 @@ pub const DEFAULT_TEMPERATURE: f32 = 0.037;
 /// Default number of averaged runs (different seeds): 4 (+0.4 F1 on held-out data and less
 /// seed variance than one run).
 pub const DEFAULT_ENSEMBLE: usize = 4;
+/// Default number of self-training sentences (see [`train_semi`]): off. On the two
+/// held-out splits 5,000 sentences at confidence 0.9 gave +0.8 / +0.6 F1 in one run and
+/// ±0.0 in a rerun of the same recipe, 13,000 sentences −0.5, confidence 0.95 −0.5: within
+/// the noise of the training, so not switched on.
+pub const DEFAULT_SELF_TRAIN: usize = 0;
+/// Default minimum token posterior of a self-training sentence.
+pub const DEFAULT_SELF_TRAIN_CONF: f32 = 0.9;
+/// Self-training looks at every this-many-th news sentence (spreads the choice over the
+/// whole corpus instead of its first files).
+const SELF_TRAIN_STRIDE: usize = 7;
+
 /// Default word-dropout probability.
 pub const DEFAULT_WORD_DROPOUT: f32 = 0.2;
 /// Default feature-hash bits (2^20 rows × 9 labels).
@@ -274,6 +292,75 @@ pub fn train_self_lex(
     m.lexicon = lex_all;
     m.doc_window = window;
     m
+}
+
+/// Self-training on top of [`train_self_lex`]: a first model trained on the gold sentences
+/// tags the news corpus; up to `opts.self_train` sentences it tags with confidence (6 to 50
+/// tokens, at least one entity, every token's posterior at least `opts.self_train_conf`,
+/// every seventh sentence looked at) join the gold sentences, and the whole two-stage
+/// training runs again on the union. With `opts.self_train == 0` this is
+/// [`train_self_lex`].
+pub fn train_semi(
+    res: &Resources,
+    sentences: &[Sentence],
+    corpus: &Corpus,
+    opts: &TrainOptions,
+    lex_opts: &LexOptions,
+    on_epoch: impl FnMut(usize, &Model),
+) -> Model {
+    if opts.self_train == 0 {
+        return train_self_lex(res, sentences, corpus, opts, lex_opts, on_epoch);
+    }
+    let quiet = TrainOptions {
+        verbose: false,
+        ..opts.clone()
+    };
+    let t0 = std::time::Instant::now();
+    let first = train_self_lex(res, sentences, corpus, &quiet, lex_opts, |_, _| {});
+    let auto = self_label(&first, res, corpus, opts);
+    if opts.verbose {
+        eprintln!(
+            "self-training: {} news sentences tagged with confidence ≥ {} ({:.1}s)",
+            auto.len(),
+            opts.self_train_conf,
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let mut all: Vec<Sentence> = sentences.to_vec();
+    all.extend(auto);
+    train_self_lex(res, &all, corpus, opts, lex_opts, on_epoch)
+}
+
+/// The confidently tagged news sentences of [`train_semi`], in corpus order.
+pub fn self_label(
+    model: &Model,
+    res: &Resources,
+    corpus: &Corpus,
+    opts: &TrainOptions,
+) -> Vec<Sentence> {
+    let tagger = crate::Tagger::new(model.clone(), res.clone());
+    let mut out = Vec::new();
+    let mut seen = 0usize;
+    corpus.for_each_sentence(|words| {
+        if out.len() >= opts.self_train || words.len() < 6 || words.len() > 50 {
+            return;
+        }
+        seen += 1;
+        if !seen.is_multiple_of(SELF_TRAIN_STRIDE) {
+            return;
+        }
+        let tagged = tagger.tag_tokens_scored(words);
+        if !tagged.iter().any(|(t, _)| matches!(t, Tag::B(_)))
+            || tagged.iter().any(|(_, p)| *p < opts.self_train_conf)
+        {
+            return;
+        }
+        out.push(Sentence {
+            tokens: words.iter().map(|w| (*w).to_string()).collect(),
+            tags: tagged.into_iter().map(|(t, _)| t).collect(),
+        });
+    });
+    out
 }
 
 /// The perceptron over precomputed feature rows and gold label indices; with
@@ -542,5 +629,50 @@ mod tests {
         for s in &data {
             assert_eq!(decode(&m1, &res, &s.tokens), s.tags, "{:?}", s.tokens);
         }
+    }
+
+    #[test]
+    fn self_label_keeps_only_confident_sentences_with_entities() {
+        let data = toy();
+        let opts = TrainOptions {
+            epochs: 5,
+            seed: 7,
+            bits: 14,
+            ensemble: 1,
+            self_train: 100,
+            self_train_conf: 0.0,
+            ..TrainOptions::default()
+        };
+        let res = Resources::default();
+        let m = train_with(&res, &data, &opts, |_, _| {});
+        let mut corpus = Corpus::new();
+        for _ in 0..20 {
+            corpus.add_text(
+                "زار محمد دمشق أمس مع وفد كبير.\nانسحب الجيش من المدينة بعد قتال طويل مع المسلحين.",
+            );
+        }
+        let auto = self_label(&m, &res, &corpus, &opts);
+        // every seventh sentence is looked at; only those with an entity are kept
+        assert!(!auto.is_empty());
+        assert!(auto.len() <= 40 / SELF_TRAIN_STRIDE + 1);
+        for s in &auto {
+            assert_eq!(s.tokens.len(), s.tags.len());
+            assert!(
+                s.tags.iter().any(|t| matches!(t, Tag::B(_))),
+                "{:?}",
+                s.tokens
+            );
+        }
+        // an impossible confidence keeps nothing; the cap is respected
+        let strict = TrainOptions {
+            self_train_conf: 1.01,
+            ..opts.clone()
+        };
+        assert!(self_label(&m, &res, &corpus, &strict).is_empty());
+        let one = TrainOptions {
+            self_train: 1,
+            ..opts
+        };
+        assert_eq!(self_label(&m, &res, &corpus, &one).len(), 1);
     }
 }

@@ -1,16 +1,17 @@
 //! Train, evaluate and run the NER tagger until the `marsad ner` commands exist.
 //!
 //! ```text
-//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K]]
+//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]]]
 //! ner eval [--model MODEL.bin] [--all-levels] FILE_OR_DIR...
 //! ner tag [--model MODEL.bin] < text
 //! ner calibrate [--model MODEL.bin] HELDOUT.txt [OUT.bin]
 //! ner predict [--model MODEL.bin] FILE   (token, gold, predicted per line)
+//! ner features [--model MODEL.bin] FILE  (gold tag and hashed feature rows per token, for external learners)
 //! ```
 
 use marsad_ner::clusters::read_news;
 use marsad_ner::eval::{detect_format, parse_flat, read_text};
-use marsad_ner::train::{train_self_lex, LexOptions};
+use marsad_ner::train::{train_semi, LexOptions};
 use marsad_ner::{Model, Resources, Tagger, TrainOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use std::time::Instant;
 
 fn usage() -> ! {
     eprintln!(
-        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K]]\n  ner eval [--model MODEL.bin] [--all-levels] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
+        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]]]\n  ner eval [--model MODEL.bin] [--all-levels] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
     );
     std::process::exit(2)
 }
@@ -81,6 +82,8 @@ fn main() {
             "--news" => opts.news = Some(PathBuf::from(val())),
             "--news-tokens" => opts.news_tokens = num() as usize,
             "--folds" => lex_opts.folds = num() as usize,
+            "--self-train" => opts.self_train = num() as usize,
+            "--self-train-conf" => opts.self_train_conf = val().parse().unwrap_or_else(|_| usage()),
             "--ensemble" => opts.ensemble = num() as usize,
             "--pa" => opts.pa_c = val().parse().unwrap_or_else(|_| usage()),
             "--o-bias" => o_bias = val().parse().unwrap_or_else(|_| usage()),
@@ -136,6 +139,30 @@ fn main() {
                 for (s, pred) in sents.iter().zip(t.tag_document(&toks)) {
                     for ((w, g), p) in s.tokens.iter().zip(&s.tags).zip(&pred) {
                         println!("{w}\t{g}\t{p}");
+                    }
+                    println!();
+                }
+            }
+        }
+        "features" => {
+            // dumps hashed feature rows per token (gold tag first) for external learners
+            let t = tagger(model.as_ref(), &ablate);
+            let mut sc = marsad_ner::features::Scratch::default();
+            let mut rows = marsad_ner::features::FeatureRows::default();
+            for p in &pos {
+                let text = read_text(p).unwrap_or_else(|e| fail(e));
+                for s in parse_flat(&text, detect_format(&text)) {
+                    marsad_ner::features::extract(
+                        t.resources(),
+                        &s.tokens,
+                        t.model().bits,
+                        &mut sc,
+                        &mut rows,
+                    );
+                    for (i, g) in s.tags.iter().enumerate() {
+                        let fs: Vec<String> =
+                            rows.token(i).iter().map(|f| format!("f{f}")).collect();
+                        println!("{g}\t{}", fs.join("\t"));
                     }
                     println!();
                 }
@@ -235,7 +262,7 @@ fn train(
                 corpus.tokens(),
                 t0.elapsed().as_secs_f64()
             );
-            train_self_lex(&res, &sents, &corpus, opts, lex_opts, dev_eval)
+            train_semi(&res, &sents, &corpus, opts, lex_opts, dev_eval)
         }
         None => marsad_ner::train_with(&res, &sents, opts, dev_eval),
     }
