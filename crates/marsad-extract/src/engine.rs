@@ -1277,7 +1277,9 @@ fn status_of(
     let deny_in_sentence = (s.start..s.end).any(|j| {
         lex.cues
             .iter()
-            .filter(|cu| cu.status == Status::Denied && cu.id == "deny.verb")
+            .filter(|cu| {
+                cu.status == Status::Denied && matches!(cu.id.as_str(), "deny.verb" | "deny.desc")
+            })
             .any(|cu| seqs_at(d, j, &cu.patterns, false).is_some())
     });
     for j in s.start..s.end {
@@ -1341,7 +1343,9 @@ fn status_of(
                     if last >= c.head {
                         continue;
                     }
-                    if cu.id == "deny.content" && !deny_in_sentence {
+                    // a denial by description ("بأنها شائعات", "عارية عن الصحة") only lets
+                    // the reported content before it ("الأنباء عن اعتقال ...") count as denied
+                    if cu.id == "deny.desc" || cu.id == "deny.content" && !deny_in_sentence {
                         continue;
                     }
                     if matches!(cu.status, Status::Planned | Status::Future) {
@@ -1603,6 +1607,9 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             || seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).is_some()
             || seqs_at(d, j, kind_words(lex, SrcKind::Participle), false).is_some()
             || (words > 0 && (looks_imperfect(d, j) || d.is_any(j, &REL_PRONOUNS)))
+            // "نفت الأسايش الأنباء عن ...": the reported content is the verb's object
+            // (but "وكالة الأنباء": a noun without the article governs the next one)
+            || (words > 0 && d.is_any(j, &CONTENT_NOUNS) && !in_construct(d, j))
         {
             break;
         }
@@ -1614,6 +1621,41 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
         }
     }
     start..end.max(start)
+}
+
+/// Nouns for what was reported ("الأنباء عن اعتقال"): the object of a reporting or denial
+/// verb, never part of the source's name.
+const CONTENT_NOUNS: [&str; 14] = [
+    "الانباء",
+    "انباء",
+    "التقارير",
+    "تقارير",
+    "الاخبار",
+    "اخبار",
+    "المعلومات",
+    "الشائعات",
+    "شائعات",
+    "الادعاءات",
+    "ادعاءات",
+    "المزاعم",
+    "مزاعم",
+    "الاتهامات",
+];
+
+/// Whether word `j` continues a name or a construct ("وكالة الأنباء"): it lies inside a
+/// known entity that starts before it, or the word before it has no article.
+fn in_construct(d: &Doc, j: usize) -> bool {
+    let inside = d
+        .ent_at
+        .get(j)
+        .copied()
+        .flatten()
+        .is_some_and(|e| d.ents[e].toks.start < j);
+    let prev_bare = j > 0
+        && d.is_word(j - 1)
+        && d.ent_at.get(j - 1).copied().flatten().is_none()
+        && !d.toks[j - 1].norm.trim_start_matches('و').starts_with("ال");
+    inside || prev_bare
 }
 
 /// Whether token `j` reads as an imperfect verb ("يقضي", "ويشير"): a source's name never
