@@ -1393,6 +1393,7 @@ fn status_of(
                     if cu.status == Status::Denied && reporting_between(d, lex, last + 1, c.head) {
                         continue;
                     }
+
                     if best.is_none_or(|(p, _)| p <= j) {
                         best = Some((j, cu.status));
                     }
@@ -1404,17 +1405,45 @@ fn status_of(
         .map(|b| b.1)
         .or(sentence_wide)
         .unwrap_or(Status::Occurred);
+    // "في حال رفضت ... فإن الجيش سيشن هجوماً": what is announced as the consequent of a
+    // condition is as conditional as the condition
+    if st == Status::Future
+        && best.is_some_and(|(j, _)| {
+            (s.start..j).any(|k| {
+                lex.cues
+                    .iter()
+                    .filter(|cu| cu.status == Status::Hypothetical)
+                    .any(|cu| seqs_at(d, k, &cu.patterns, false).is_some())
+            })
+        })
+    {
+        st = Status::Hypothetical;
+    }
+    // "إذا رفضت الفصائل الاتفاق": the deal named as the object of the conditional act exists
+    if st == Status::Hypothetical
+        && e.etype == EventType::Agree
+        && d.toks[c.head].norm.starts_with("ال")
+        && d.prev_words(c.head, 3).iter().any(|&k| {
+            cands[..ci]
+                .iter()
+                .any(|p| p.sent == c.sent && p.head <= k && k <= p.last)
+        })
+    {
+        st = Status::Occurred;
+    }
     // a future auxiliary right after a noun trigger: "عملية عفرين ستستمر"
     if st == Status::Occurred
         && d.next_words(c.last, 3).iter().any(|&k| {
-            lex.cues
-                .iter()
-                .filter(|cu| cu.id == "fut.particle")
-                .any(|cu| {
-                    cu.patterns
-                        .iter()
-                        .any(|p| p.len() == 1 && d.is(k, &p[0]) && p[0].starts_with('س'))
-                })
+            !(c.last + 1..k).any(|m| d.is_any(m, &["فان", "فانه", "فانها", "فانهم"]))
+                && lex
+                    .cues
+                    .iter()
+                    .filter(|cu| cu.id == "fut.particle")
+                    .any(|cu| {
+                        cu.patterns
+                            .iter()
+                            .any(|p| p.len() == 1 && d.is(k, &p[0]) && p[0].starts_with('س'))
+                    })
         })
     {
         st = Status::Future;
@@ -2320,6 +2349,12 @@ fn arguments(
                     "تقتل",
                     "مصرع",
                     "سقوط",
+                    "اعدم",
+                    "اعدمت",
+                    "اعدموا",
+                    "يعدم",
+                    "تعدم",
+                    "اعدام",
                 ],
             ) && j.abs_diff(c.head) <= 10
                 && !cands.iter().any(|o| {
