@@ -13,6 +13,8 @@ pub struct EmbedOptions {
     /// Vector dimension.
     pub dim: usize,
     /// Maximum context window on each side (each position draws a smaller one at random).
+    /// 2 gives clusters of words of one kind (first names, countries, parties); 5 gives more
+    /// topical ones and was no better on held-out NER data.
     pub window: usize,
     /// Negative samples per (word, context) pair.
     pub negative: usize,
@@ -34,7 +36,7 @@ impl Default for EmbedOptions {
     fn default() -> Self {
         EmbedOptions {
             dim: 100,
-            window: 5,
+            window: 2,
             negative: 5,
             sample: 1e-4,
             min_count: 3,

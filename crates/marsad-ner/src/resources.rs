@@ -508,6 +508,19 @@ mod tests {
     }
 
     #[test]
+    fn bundled_emb_clusters_group_names_of_one_kind() {
+        let c = EmbClusters::bundled();
+        assert!(c.len() >= 100_000, "{}", c.len());
+        assert_eq!(c.levels(), 3);
+        let (m, a, d) = (c.get("محمد"), c.get("احمد"), c.get("دمشق"));
+        assert!(m.is_some() && d.is_some());
+        // first names share every cluster, two countries the k = 256 one; a city is elsewhere
+        assert_eq!(m, a);
+        assert_ne!(m, d);
+        assert_eq!(c.get("فرنسا").map(|x| x[1]), c.get("المانيا").map(|x| x[1]));
+    }
+
+    #[test]
     fn emb_clusters_parse_and_fallbacks() {
         let c = EmbClusters::parse(
             "#word\tk64\tk256\nالعراق\t3\t17\nدمشق\t3\t40\nbad\t1\nneg\t-1\t2\nbig\t1\t65535\nلا\n",
