@@ -1053,16 +1053,20 @@ fn match_rest(d: &Doc, slots: &[Slot], i: usize, end: usize) -> Option<Vec<usize
     let mut out = Vec::new();
     let mut j = i + 1;
     let mut gap = 0usize;
+    let mut commas = false;
     for s in slots {
         match s {
-            Slot::Gap(n) => gap = *n,
+            Slot::Gap(n) => (gap, commas) = (*n, false),
+            Slot::CommaGap(n) => (gap, commas) = (*n, true),
             Slot::Word(ws) => {
                 let mut found = None;
                 let mut words_seen = 0usize;
                 while j < end {
                     let t = &d.toks[j];
                     if t.kind == Kind::End
-                        || (t.kind == Kind::Punct && matches!(t.norm.as_str(), "،" | "," | ":"))
+                        || (!commas
+                            && t.kind == Kind::Punct
+                            && matches!(t.norm.as_str(), "،" | "," | ":"))
                     {
                         break;
                     }
@@ -1083,7 +1087,7 @@ fn match_rest(d: &Doc, slots: &[Slot], i: usize, end: usize) -> Option<Vec<usize
                 let f = found?;
                 out.push(f);
                 j = f + 1;
-                gap = 0;
+                (gap, commas) = (0, false);
             }
         }
     }

@@ -22,6 +22,9 @@ pub enum Slot {
     Word(Vec<String>),
     /// Up to N other words.
     Gap(usize),
+    /// Up to N other words, across commas ("~N,": a subject set off by commas, "يمنع
+    /// عناصر الفرقة، ضمن قوات الحكومة، دخول").
+    CommaGap(usize),
 }
 
 /// A word list with a window.
@@ -204,10 +207,18 @@ impl Lexicon {
                 let mut slots = Vec::new();
                 for w in p.split_whitespace() {
                     if let Some(n) = w.strip_prefix('~') {
+                        let (n, commas) = match n.strip_suffix(',') {
+                            Some(n) => (n, true),
+                            None => (n, false),
+                        };
                         let n = n.parse().map_err(|_| {
                             ExtractError::Lexicon(format!("triggers line {line}: gap {w}"))
                         })?;
-                        slots.push(Slot::Gap(n));
+                        slots.push(if commas {
+                            Slot::CommaGap(n)
+                        } else {
+                            Slot::Gap(n)
+                        });
                     } else {
                         slots.push(Slot::Word(w.split('/').map(norm_word).collect()));
                     }
