@@ -962,16 +962,22 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
                     || d.toks[k].norm.starts_with('ب')
                     || d.toks[k].norm.starts_with('ل')
             });
-        !(marked
-            && heads_of.iter().any(|&(s, last, t)| {
-                s == c.sent
-                    && last < c.head
-                    && matches!(
-                        t,
-                        EventType::Request | EventType::Reject | EventType::Threaten
-                    )
-                    && (last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 6
-            }))
+        // "دعت إلى فك الحصار ... والسماح بدخول": a verbal noun coordinated with the
+        // requested act is requested too
+        let coordinated = c.reading.conj && c.reading.art;
+        !heads_of.iter().any(|&(s, last, t)| {
+            let gap = (last + 1..c.head).filter(|&k| d.is_word(k)).count();
+            s == c.sent
+                && last < c.head
+                && matches!(
+                    t,
+                    EventType::Request | EventType::Reject | EventType::Threaten
+                )
+                && (marked && gap <= 6
+                    || coordinated
+                        && gap <= 14
+                        && !(last + 1..c.head).any(|k| d.is_clause_break(k)))
+        })
     });
     // what is let in is not a second event: "بإدخال قوافل المساعدات", "سمحت بدخول الشاحنات"
     let access: Vec<(usize, usize)> = out
