@@ -336,11 +336,23 @@ fn get_with_proclitics<'a, V>(map: &'a FastMap<String, V>, norm: &str) -> Option
         return None;
     }
     if pc.ends_with("ال") || pc.ends_with("لل") {
-        let mut with_al = String::with_capacity(stem.len() + 4);
-        with_al.push_str("ال");
-        with_al.push_str(stem);
-        if let Some(p) = map.get(&with_al) {
-            return Some(p);
+        // "ال" + stem in a stack buffer (no allocation per token)
+        const AL: &[u8] = "ال".as_bytes();
+        let mut buf = [0u8; 96];
+        let n = AL.len() + stem.len();
+        if n <= buf.len() {
+            buf[..AL.len()].copy_from_slice(AL);
+            buf[AL.len()..n].copy_from_slice(stem.as_bytes());
+            if let Some(p) = std::str::from_utf8(&buf[..n]).ok().and_then(|w| map.get(w)) {
+                return Some(p);
+            }
+        } else {
+            let mut with_al = String::with_capacity(n);
+            with_al.push_str("ال");
+            with_al.push_str(stem);
+            if let Some(p) = map.get(&with_al) {
+                return Some(p);
+            }
         }
     }
     map.get(stem)
