@@ -1012,9 +1012,25 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
             .prev_words(c.head, 2)
             .iter()
             .any(|&j| d.is_any(j, &RESULT_VERBS));
+        // (a protest named as requested is no candidate any more: "دعوات لتنظيم وقفة
+        // احتجاجية ... لفك الحصار" still names the protest's aim)
         let action_near = before
             .iter()
-            .any(|o| (o.last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 8);
+            .any(|o| (o.last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 8)
+            || d.prev_words(c.head, 16).iter().any(|&j| {
+                d.is_any(
+                    j,
+                    &[
+                        "وقفه",
+                        "اعتصام",
+                        "مظاهره",
+                        "تظاهره",
+                        "مسيره",
+                        "احتجاجيه",
+                        "احتجاجات",
+                    ],
+                )
+            });
         let keep =
             !action_near || deal || result || lex.entries[c.entry].etype != EventType::Retreat;
         if !keep {
