@@ -1028,6 +1028,13 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
                         "مسيره",
                         "احتجاجيه",
                         "احتجاجات",
+                        "يتظاهرون",
+                        "تظاهروا",
+                        "تظاهر",
+                        "احتجوا",
+                        "يحتجون",
+                        "اعتصموا",
+                        "يعتصمون",
                     ],
                 )
             });
@@ -2448,6 +2455,14 @@ fn arguments(
         }
     }
     actors.dedup();
+    // "يتظاهرون أمام حواجز النظام": what a protest stands in front of is no protester
+    if e.etype == EventType::Protest {
+        actors.retain(|&k| {
+            !d.prev_words(d.ents[k].toks.start, 1)
+                .first()
+                .is_some_and(|&j| d.is_any(j, &["امام", "قرب", "قبالة", "قباله"]))
+        });
+    }
     // a truce of the United Nations or the Security Council: the third party mediates (the
     // resolution itself, AGREE, is theirs)
     let mut med_for_me = med_for_me;
