@@ -364,6 +364,17 @@ pub(crate) fn extract(
         {
             continue;
         }
+        // "شارع فلسطين", "دوار بغداد", "جسر الرئيس": a street named after a country, a city or
+        // a person is neither that actor nor that place
+        if (m.actor.is_some() || place.is_some_and(|p| kb.place(p).kind == PlaceKind::Country))
+            && first > 0
+            && toks[first - 1].kind == Kind::Word
+            && ["شارع", "دوار", "جسر", "جاده", "اوتوستراد", "ساحه"]
+                .iter()
+                .any(|w| crate::text::particle_is(&toks[first - 1].norm, w))
+        {
+            continue;
+        }
         // a capital named as the subject of a clause-initial verb or before its verb at the
         // start of a clause is its government ("دمشق تتهم إسرائيل", "اتهمت دمشق إسرائيل")
         if let (Some(p), Some(a)) = (place, m.actor) {
@@ -2440,6 +2451,28 @@ fn arguments(
                 continue;
             }
             let pre = en.toks.start.saturating_sub(1);
+            // "المليشيات المرتهنة للاحتلال": a patron is no target
+            if d.is_any(
+                pre,
+                &[
+                    "المرتهنه",
+                    "المرتهن",
+                    "مرتهنه",
+                    "الموالي",
+                    "المواليه",
+                    "الموالين",
+                    "مواليه",
+                    "الموالون",
+                    "المدعومه",
+                    "المدعوم",
+                    "مدعومه",
+                    "المقربه",
+                    "المقرب",
+                    "مقربه",
+                ],
+            ) {
+                continue;
+            }
             let obj =
                 d.is_any(pre, &["علي", "ضد", "الي"]) || d.toks[en.toks.start].norm.starts_with('ل');
             if obj
