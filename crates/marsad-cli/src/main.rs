@@ -86,6 +86,10 @@ pub enum NerCommand {
         /// Random seed (shuffling, word dropout).
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Self-training (needs --news): add up to N confidently tagged news sentences to the
+        /// training data for a second round (0 = off, the default: no reliable held-out gain).
+        #[arg(long, default_value_t = marsad_ner::train::DEFAULT_SELF_TRAIN)]
+        self_train: usize,
     },
     /// Entity-level (CoNLL) precision, recall and F1, overall and per type, ending with a line
     /// `micro F1 NN.N`; reads ANERcorp, AQMAR (a folder) and Wojood formats.

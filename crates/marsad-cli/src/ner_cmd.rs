@@ -13,11 +13,16 @@ pub fn run(cmd: &NerCommand) -> Result<usize, String> {
             news,
             epochs,
             seed,
+            self_train,
         } => {
+            if *self_train > 0 && news.is_none() {
+                return Err("ner train: --self-train needs --news".into());
+            }
             let opts = TrainOptions {
                 epochs: *epochs,
                 seed: *seed,
                 news: news.clone(),
+                self_train: *self_train,
                 ..TrainOptions::default()
             };
             let t0 = Instant::now();
