@@ -613,15 +613,20 @@ mod tests {
         assert!(m.weights[f * L] < 0.0);
     }
 
-    #[test]
-    fn learns_toy_data_and_is_deterministic() {
-        let data = toy();
-        let opts = TrainOptions {
+    /// Options for the toy data: 5 epochs, seed 7, 2^14 rows.
+    fn toy_opts() -> TrainOptions {
+        TrainOptions {
             epochs: 5,
             seed: 7,
             bits: 14,
             ..TrainOptions::default()
-        };
+        }
+    }
+
+    #[test]
+    fn learns_toy_data_and_is_deterministic() {
+        let data = toy();
+        let opts = toy_opts();
         let res = Resources::default();
         let m1 = train_with(&res, &data, &opts, |_, _| {});
         let m2 = train_with(&res, &data, &opts, |_, _| {});
@@ -635,13 +640,10 @@ mod tests {
     fn self_label_keeps_only_confident_sentences_with_entities() {
         let data = toy();
         let opts = TrainOptions {
-            epochs: 5,
-            seed: 7,
-            bits: 14,
             ensemble: 1,
             self_train: 100,
             self_train_conf: 0.0,
-            ..TrainOptions::default()
+            ..toy_opts()
         };
         let res = Resources::default();
         let m = train_with(&res, &data, &opts, |_, _| {});
