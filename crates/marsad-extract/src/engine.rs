@@ -1606,11 +1606,12 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
     ) {
         return j..j;
     }
-    // skip time words and quotes
+    // skip time words, quotes and the resumptive pronoun ("بحسب ما أفاد به مراسل")
     while j < s.end
         && (d.toks[j].kind == Kind::Punct && !d.is_clause_break(j)
             || d.is_any(j, &TIME_WORDS)
-            || d.is(j, "امس"))
+            || d.is(j, "امس")
+            || d.is_any(j, &["به", "بها"]))
     {
         j += 1;
     }
