@@ -1060,6 +1060,9 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
     out.retain(|c| {
         let near_aim = d.prev_words(c.head, 4).iter().any(|&j| {
             d.is_any(j, &["بهدف", "بغيه", "لاجل"]) || (d.is(j, "اجل") && j > 0 && d.is(j - 1, "من"))
+        }) || d.prev_words(c.head, 1).iter().any(|&j| {
+            // "لبحث سبل إنهاء التوتر": the ways to an end are discussed, not taken
+            d.is_any(j, &["سبل", "سبيل", "امكانيه", "كيفيه", "اليات", "اليه"])
         });
         if near_aim {
             aims.push(c.head);
@@ -1606,12 +1609,24 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
     ) {
         return j..j;
     }
-    // skip time words, quotes and the resumptive pronoun ("بحسب ما أفاد به مراسل")
+    // skip time words, quotes, the resumptive pronoun ("بحسب ما أفاد به مراسل") and a
+    // reporting verb with an object pronoun ("وفق ما أكدته مصادر")
+    let verb_with_pronoun = |j: usize| {
+        let n = &d.toks[j].norm;
+        n.strip_suffix("ها")
+            .or_else(|| n.strip_suffix('ه'))
+            .is_some_and(|stem| {
+                kind_words(lex, SrcKind::Verb)
+                    .iter()
+                    .any(|p| p.len() == 1 && p[0] == stem)
+            })
+    };
     while j < s.end
         && (d.toks[j].kind == Kind::Punct && !d.is_clause_break(j)
             || d.is_any(j, &TIME_WORDS)
             || d.is(j, "امس")
-            || d.is_any(j, &["به", "بها"]))
+            || d.is_any(j, &["به", "بها", "ما"])
+            || verb_with_pronoun(j))
     {
         j += 1;
     }
