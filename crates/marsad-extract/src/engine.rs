@@ -1712,9 +1712,11 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
     start..end.max(start)
 }
 
-/// Nouns for what was reported ("الأنباء عن اعتقال"): the object of a reporting or denial
-/// verb, never part of the source's name.
-const CONTENT_NOUNS: [&str; 14] = [
+/// Nouns for what was reported ("الأنباء عن اعتقال", "نفى ... وجود"): the object of a
+/// reporting or denial verb, never part of the source's name.
+const CONTENT_NOUNS: [&str; 16] = [
+    "وجود",
+    "حدوث",
     "الانباء",
     "انباء",
     "التقارير",
@@ -2341,8 +2343,21 @@ fn arguments(
                 .first()
                 .is_some_and(|&j| d.ent_at[j].is_some_and(|k| d.ents[k].is_place()))
     };
+    // the object of a condemnation, a demand or a refusal ("أدانت منظمات حقوقية الحصار") does
+    // not take the condemner as its actor (an allegation does: "اتهمت قسد قوات النظام بقصف"
+    // names the accused right before the act)
+    let under_stance = cands.iter().any(|o| {
+        o.sent == c.sent
+            && o.last < c.head
+            && (o.last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 6
+            && !(o.last + 1..c.head).any(|k| d.is_clause_break(k))
+            && (matches!(
+                lex.entries[o.entry].etype,
+                EventType::Request | EventType::Reject
+            ) || matches!(lex.entries[o.entry].mode, ModeRule::Fixed(Mode::Disapprove)))
+    });
     // before the trigger (SVO / the clause's subject)
-    if (actors.is_empty() && !besieged_adj) || with_partner {
+    if (actors.is_empty() && !besieged_adj && !under_stance) || with_partner {
         let partners = std::mem::take(&mut actors);
         let prev_trigger = cands
             .iter()
