@@ -1,7 +1,7 @@
 //! Train, evaluate and run the NER tagger until the `marsad ner` commands exist.
 //!
 //! ```text
-//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]]]
+//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|emb|gazetteer|kb] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]]]
 //! ner eval [--model MODEL.bin] [--all-levels] FILE_OR_DIR...
 //! ner tag [--model MODEL.bin] < text
 //! ner calibrate [--model MODEL.bin] HELDOUT.txt [OUT.bin]
@@ -19,7 +19,7 @@ use std::time::Instant;
 
 fn usage() -> ! {
     eprintln!(
-        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|gazetteer] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]]]\n  ner eval [--model MODEL.bin] [--all-levels] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
+        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|emb|gazetteer|kb] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]]]\n  ner eval [--model MODEL.bin] [--all-levels] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
     );
     std::process::exit(2)
 }
@@ -44,6 +44,7 @@ fn tagger(model: Option<&PathBuf>, ablate: &[String]) -> Tagger {
             "clusters" => res.clusters = Default::default(),
             "gazetteer" => res.gazetteer = Default::default(),
             "kb" => res.kb = Default::default(),
+            "emb" => res.emb = Default::default(),
             "orgctx" => res.org_context = false,
             _ => usage(),
         }
@@ -234,6 +235,7 @@ fn train(
             "clusters" => res.clusters = Default::default(),
             "gazetteer" => res.gazetteer = Default::default(),
             "kb" => res.kb = Default::default(),
+            "emb" => res.emb = Default::default(),
             "orgctx" => res.org_context = false,
             _ => usage(),
         }
