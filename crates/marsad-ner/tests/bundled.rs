@@ -88,7 +88,7 @@ fn bundled_model_scores_on_anercorp_test() {
 }
 
 /// A regression floor a little under the measured figure of the shipped model.
-const MIN_TEST_F1: f64 = 72.0;
+const MIN_TEST_F1: f64 = 73.0;
 
 #[test]
 fn random_text_never_panics_and_spans_stay_on_boundaries() {
