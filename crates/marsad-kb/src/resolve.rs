@@ -411,6 +411,33 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
                 }) {
                     s += 4.0;
                 }
+                // the direct parent (the city of a neighbourhood) named in the same sentence:
+                // "شهدت مدينة الحسكة احتجاجات أمام المربع الأمني" is Hasakah's square even
+                // when Qamishli is named a sentence earlier (points inside a city only: an
+                // admin unit is no "part" of the unit it shares a name with)
+                if let Some(par) = p
+                    .parent
+                    .filter(|_| matches!(p.kind, PlaceKind::Neighbourhood | PlaceKind::Facility))
+                {
+                    let same_sentence = mentions.iter().enumerate().any(|(j, m2)| {
+                        j != i
+                            && pc[j].contains(&par)
+                            && m2.nspan.start.abs_diff(m_pos) <= NEAR
+                            && {
+                                let (a, b) = if m2.nspan.start < m_pos {
+                                    (m2.nspan.end, m_pos)
+                                } else {
+                                    (mentions[i].nspan.end, m2.nspan.start)
+                                };
+                                a <= b
+                                    && t.get(a..b)
+                                        .is_some_and(|g| !g.contains(['.', '\n', '؟', '!', '؛']))
+                            }
+                    });
+                    if same_sentence {
+                        s += 4.0;
+                    }
+                }
                 // sibling (same parent) or child named nearby
                 if let Some(par) = p.parent {
                     if near.iter().any(|(q, unamb)| {

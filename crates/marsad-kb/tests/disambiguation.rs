@@ -121,6 +121,15 @@ const PLACES: &[(&str, &str, usize, &str, u8)] = &[
         "curated:hasakah-security-square",
         1,
     ),
+    // regression: Qamishli places named elsewhere in the document (its road, bakery and
+    // neighbourhood) drew the square named in a sentence about the city of Hasakah to Qamishli
+    (
+        "استهدفت طائرة مسيّرة تركية سيارة تابعة لقوات سوريا الديمقراطية على طريق القامشلي - عامودا، ما أسفر عن مقتل اثنين من عناصرها.\nوشهدت مدينة الحسكة، أمس، احتجاجات أمام المربع الأمني للمطالبة بفك الحصار عن الأحياء.\nوسلمت الأسايش مخبز البعث إلى المؤسسة السورية للمخابز.\nوتعرض حي طي لقصف بقذائف الهاون مصدره مواقع الدفاع الوطني.",
+        "المربع الأمني",
+        0,
+        "curated:hasakah-security-square",
+        1,
+    ),
     (
         "حصار المربع الأمني وسط مدينة القامشلي",
         "المربع الأمني",
