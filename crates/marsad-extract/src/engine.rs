@@ -409,7 +409,29 @@ pub(crate) fn extract(
                             "لم" | "لن" | "لا" | "قد" | "ما"
                         )
                 });
-                if subject_first || after_verb || after_imperfect {
+                // "وتتهم دمشق قسد": a clause-initial imperfect verb of a stance (not "تشهد
+                // دمشق اشتباكات", where the city is a place)
+                let after_initial_imperfect = prev.is_some_and(|k| {
+                    clause_start(k)
+                        && matches!(
+                            toks[k].norm.trim_start_matches('و'),
+                            "تتهم"
+                                | "تطالب"
+                                | "تدين"
+                                | "ترفض"
+                                | "تنفي"
+                                | "تؤكد"
+                                | "تعلن"
+                                | "تحذر"
+                                | "تهدد"
+                                | "تدعو"
+                                | "تنتقد"
+                                | "تعتبر"
+                                | "تحمل"
+                                | "تتهمان"
+                        )
+                });
+                if subject_first || after_verb || after_imperfect || after_initial_imperfect {
                     place = None;
                     actor = Some(a);
                 }
@@ -2561,14 +2583,21 @@ fn arguments(
         e.etype,
         EventType::Assault | EventType::Coerce | EventType::Sanction
     ) {
+        // (but armed men named as the attack's agent are its actors: "هجوم شنه مسلحون")
         let (coll, rest): (Vec<usize>, Vec<usize>) = actors.iter().partition(|&&k| {
-            d.ents[k]
-                .actor
-                .is_some_and(|a| kb.actor(a).kind == ActorKind::Collective)
-                && !d.is_any(
-                    d.ents[k].toks.start,
-                    &["الطرفين", "الطرفان", "الجانبين", "الجانبان"],
-                )
+            d.ents[k].actor.is_some_and(|a| {
+                let a = kb.actor(a);
+                a.kind == ActorKind::Collective
+                    && !(matches!(a.sector.as_str(), "REB" | "UAF" | "MIL")
+                        && d.prev_words(d.ents[k].toks.start, 1)
+                            .first()
+                            .is_some_and(|&j| {
+                                d.is_any(j, &["شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته"])
+                            }))
+            }) && !d.is_any(
+                d.ents[k].toks.start,
+                &["الطرفين", "الطرفان", "الجانبين", "الجانبان"],
+            )
         });
         if !coll.is_empty() {
             actors = rest;
