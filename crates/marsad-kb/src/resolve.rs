@@ -73,6 +73,18 @@ fn cue_names_kind(cue: Option<Cue>, kind: PlaceKind) -> bool {
     }
 }
 
+/// The text between two mentions (empty when they touch or overlap).
+fn gap_between(
+    me: &std::ops::Range<usize>,
+    other: &std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    if other.start >= me.end {
+        me.end..other.start
+    } else {
+        other.end.min(me.start)..me.start
+    }
+}
+
 pub(crate) fn resolve_with_offsets(kb: &Kb, norm: &Norm, mentions: &mut [Mention]) {
     resolve(kb, &norm.text, mentions);
 }
@@ -152,12 +164,7 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
         let mut coordinated = false;
         for j in [i.wrapping_sub(1), i + 1] {
             let Some(m2) = mentions.get(j) else { continue };
-            let me = &mentions[i].nspan;
-            let gap = if m2.nspan.start >= me.end {
-                me.end..m2.nspan.start
-            } else {
-                m2.nspan.end.min(me.start)..me.start
-            };
+            let gap = gap_between(&mentions[i].nspan, &m2.nspan);
             let close = gap.len() <= ADJACENT
                 // (a list of places may use commas: حرستا، مديرا، عربين)
                 && t.get(gap.clone())
@@ -371,23 +378,27 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
             let mut near: Vec<(u32, bool)> = Vec::new();
             // candidates of the names right next to this one (نبل والزهراء, الأشرفية بحلب)
             let mut adjacent: Vec<u32> = Vec::new();
+            // candidates of the names in the same sentence (no sentence end between)
+            let mut same_sentence: Vec<u32> = Vec::new();
             for (j, m2) in mentions.iter().enumerate() {
                 if j == i || m2.nspan.start.abs_diff(m_pos) > NEAR {
                     continue;
                 }
                 let me = &mentions[i].nspan;
-                let gap = if m2.nspan.start >= me.end {
-                    me.end..m2.nspan.start
-                } else {
-                    m2.nspan.end.min(me.start)..me.start
-                };
+                let gap = gap_between(me, &m2.nspan);
+                let between = t.get(gap.clone());
                 let close = gap.len() <= ADJACENT
-                    && t.get(gap)
-                        .is_some_and(|g| !g.contains(['.', '،', '؛', ',', '\n', '؟', '!']));
+                    && between.is_some_and(|g| !g.contains(['.', '،', '؛', ',', '\n', '؟', '!']));
+                let disjoint = m2.nspan.end <= me.start || m2.nspan.start >= me.end;
+                let in_sentence =
+                    disjoint && between.is_some_and(|g| !g.contains(['.', '\n', '؟', '!', '؛']));
                 for &p in &pc[j] {
                     near.push((p, pc[j].len() == 1));
                     if close {
                         adjacent.push(p);
+                    }
+                    if in_sentence {
+                        same_sentence.push(p);
                     }
                 }
             }
@@ -415,28 +426,11 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
                 // "شهدت مدينة الحسكة احتجاجات أمام المربع الأمني" is Hasakah's square even
                 // when Qamishli is named a sentence earlier (points inside a city only: an
                 // admin unit is no "part" of the unit it shares a name with)
-                if let Some(par) = p
-                    .parent
-                    .filter(|_| matches!(p.kind, PlaceKind::Neighbourhood | PlaceKind::Facility))
-                {
-                    let same_sentence = mentions.iter().enumerate().any(|(j, m2)| {
-                        j != i
-                            && pc[j].contains(&par)
-                            && m2.nspan.start.abs_diff(m_pos) <= NEAR
-                            && {
-                                let (a, b) = if m2.nspan.start < m_pos {
-                                    (m2.nspan.end, m_pos)
-                                } else {
-                                    (mentions[i].nspan.end, m2.nspan.start)
-                                };
-                                a <= b
-                                    && t.get(a..b)
-                                        .is_some_and(|g| !g.contains(['.', '\n', '؟', '!', '؛']))
-                            }
-                    });
-                    if same_sentence {
-                        s += 4.0;
-                    }
+                if p.parent.is_some_and(|par| {
+                    matches!(p.kind, PlaceKind::Neighbourhood | PlaceKind::Facility)
+                        && same_sentence.contains(&par)
+                }) {
+                    s += 4.0;
                 }
                 // sibling (same parent) or child named nearby
                 if let Some(par) = p.parent {

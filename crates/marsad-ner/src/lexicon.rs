@@ -8,7 +8,6 @@
 
 use crate::features::FastMap;
 use crate::tags::NUM_LABELS;
-use crate::text::strip_proclitics;
 
 /// Label distribution of one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,28 +117,7 @@ impl AutoLex {
     /// The entry of a normalized word, trying the word, then without one proclitic letter,
     /// then its stem with the article.
     pub fn get(&self, norm: &str) -> Option<&LexEntry> {
-        if self.map.is_empty() {
-            return None;
-        }
-        if let Some(e) = self.map.get(norm) {
-            return Some(e);
-        }
-        let mut cs = norm.chars();
-        if let Some(c) = cs.next() {
-            if matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') && cs.clone().count() >= 3 {
-                if let Some(e) = self.map.get(cs.as_str()) {
-                    return Some(e);
-                }
-            }
-        }
-        let (pc, stem) = strip_proclitics(norm);
-        if pc.ends_with("ال") || pc.ends_with("لل") {
-            let mut with_al = String::with_capacity(stem.len() + 4);
-            with_al.push_str("ال");
-            with_al.push_str(stem);
-            return self.map.get(&with_al);
-        }
-        None
+        crate::resources::get_with_proclitics(&self.map, norm, crate::resources::BareStem::Never)
     }
 }
 

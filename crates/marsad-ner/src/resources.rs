@@ -193,31 +193,7 @@ impl Gazetteer {
     }
 
     fn lookup_first(&self, norm: &str) -> Option<&Vec<(Vec<String>, u8)>> {
-        if let Some(v) = self.entries.get(norm) {
-            return Some(v);
-        }
-        // one proclitic letter (و ف ب ل ك) off, then the full proclitic string
-        let mut cs = norm.chars();
-        if let Some(c) = cs.next() {
-            if matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') && cs.clone().count() >= 3 {
-                if let Some(v) = self.entries.get(cs.as_str()) {
-                    return Some(v);
-                }
-            }
-        }
-        let (pc, stem) = strip_proclitics(norm);
-        if !pc.is_empty() {
-            if let Some(v) = self.entries.get(stem) {
-                return Some(v);
-            }
-            if pc.ends_with("ال") || pc.ends_with("لل") {
-                let mut with_al = String::with_capacity(stem.len() + 4);
-                with_al.push_str("ال");
-                with_al.push_str(stem);
-                return self.entries.get(&with_al);
-            }
-        }
-        None
+        get_with_proclitics(&self.entries, norm, BareStem::First)
     }
 
     /// Marks matches over a sentence of normalized tokens: per token, bits 0-3 = begins a
@@ -309,14 +285,30 @@ impl Clusters {
     /// The path of a normalized word, trying the word, then without one proclitic letter, then
     /// its stem with and without the article.
     pub fn get(&self, norm: &str) -> Option<(u64, u8)> {
-        get_with_proclitics(&self.map, norm).copied()
+        get_with_proclitics(&self.map, norm, BareStem::Last).copied()
     }
+}
+
+/// Where the bare stem (proclitics off, no article) comes in [`get_with_proclitics`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BareStem {
+    /// Never looked up.
+    Never,
+    /// Before the stem with the article.
+    First,
+    /// After the stem with the article.
+    Last,
 }
 
 /// Looks a normalized word up in a word-keyed table: the word, then without one proclitic
 /// letter (و ف ب ل ك, leaving three letters or more), then, for a proclitic string ending in
-/// the article, the stem with the article, then the bare stem.
-fn get_with_proclitics<'a, V>(map: &'a FastMap<String, V>, norm: &str) -> Option<&'a V> {
+/// the article, the stem with the article, and the bare stem where `bare` puts it. The one
+/// fallback of the gazetteer, the clusters and the self-trained lexicon.
+pub(crate) fn get_with_proclitics<'a, V>(
+    map: &'a FastMap<String, V>,
+    norm: &str,
+    bare: BareStem,
+) -> Option<&'a V> {
     if map.is_empty() {
         return None;
     }
@@ -335,27 +327,31 @@ fn get_with_proclitics<'a, V>(map: &'a FastMap<String, V>, norm: &str) -> Option
     if pc.is_empty() {
         return None;
     }
+    if bare == BareStem::First {
+        if let Some(p) = map.get(stem) {
+            return Some(p);
+        }
+    }
     if pc.ends_with("ال") || pc.ends_with("لل") {
         // "ال" + stem in a stack buffer (no allocation per token)
         const AL: &[u8] = "ال".as_bytes();
         let mut buf = [0u8; 96];
         let n = AL.len() + stem.len();
-        if n <= buf.len() {
+        let found = if n <= buf.len() {
             buf[..AL.len()].copy_from_slice(AL);
             buf[AL.len()..n].copy_from_slice(stem.as_bytes());
-            if let Some(p) = std::str::from_utf8(&buf[..n]).ok().and_then(|w| map.get(w)) {
-                return Some(p);
-            }
+            std::str::from_utf8(&buf[..n]).ok().and_then(|w| map.get(w))
         } else {
-            let mut with_al = String::with_capacity(n);
-            with_al.push_str("ال");
-            with_al.push_str(stem);
-            if let Some(p) = map.get(&with_al) {
-                return Some(p);
-            }
+            map.get(&format!("ال{stem}"))
+        };
+        if found.is_some() {
+            return found;
         }
     }
-    map.get(stem)
+    if bare == BareStem::Last {
+        return map.get(stem);
+    }
+    None
 }
 
 /// Most granularities an [`EmbClusters`] table holds.
@@ -436,7 +432,7 @@ impl EmbClusters {
     /// The cluster ids of a normalized word (unused levels are `u16::MAX`), with the same
     /// proclitic fallbacks as [`Clusters::get`].
     pub fn get(&self, norm: &str) -> Option<[u16; EMB_LEVELS]> {
-        get_with_proclitics(&self.map, norm).copied()
+        get_with_proclitics(&self.map, norm, BareStem::Last).copied()
     }
 }
 

@@ -29,16 +29,8 @@ fn fail(msg: impl std::fmt::Display) -> ! {
     std::process::exit(1)
 }
 
-fn tagger(model: Option<&PathBuf>, ablate: &[String]) -> Tagger {
-    let t = match model {
-        Some(p) => Tagger::load(p),
-        None => Tagger::bundled(),
-    }
-    .unwrap_or_else(|e| fail(e));
-    if ablate.is_empty() {
-        return t;
-    }
-    let mut res = t.resources().clone();
+/// Switches off the resources named by `--without` (clusters, emb, gazetteer, kb, orgctx).
+fn ablate_all(res: &mut Resources, ablate: &[String]) {
     for a in ablate {
         match a.as_str() {
             "clusters" => res.clusters = Default::default(),
@@ -49,6 +41,19 @@ fn tagger(model: Option<&PathBuf>, ablate: &[String]) -> Tagger {
             _ => usage(),
         }
     }
+}
+
+fn tagger(model: Option<&PathBuf>, ablate: &[String]) -> Tagger {
+    let t = match model {
+        Some(p) => Tagger::load(p),
+        None => Tagger::bundled(),
+    }
+    .unwrap_or_else(|e| fail(e));
+    if ablate.is_empty() {
+        return t;
+    }
+    let mut res = t.resources().clone();
+    ablate_all(&mut res, ablate);
     Tagger::new(t.model().clone(), res)
 }
 
@@ -230,16 +235,7 @@ fn train(
         (t, f)
     });
     let mut res = Resources::bundled();
-    for a in ablate {
-        match a.as_str() {
-            "clusters" => res.clusters = Default::default(),
-            "gazetteer" => res.gazetteer = Default::default(),
-            "kb" => res.kb = Default::default(),
-            "emb" => res.emb = Default::default(),
-            "orgctx" => res.org_context = false,
-            _ => usage(),
-        }
-    }
+    ablate_all(&mut res, ablate);
     eprintln!(
         "training on {} sentences, {} epochs, seed {}, 2^{} rows; {} gazetteer names, {} cluster words",
         sents.len(),
