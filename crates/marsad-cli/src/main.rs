@@ -90,6 +90,15 @@ pub enum NerCommand {
         /// training data for a second round (0 = off, the default: no reliable held-out gain).
         #[arg(long, default_value_t = marsad_ner::train::DEFAULT_SELF_TRAIN)]
         self_train: usize,
+        /// Word vectors for the window network (word2vec text format, as `ner-embed
+        /// --vectors` writes them); without it, with --news, they are trained on the news
+        /// corpus first (about 4 minutes, deterministic).
+        #[arg(long)]
+        vectors: Option<PathBuf>,
+        /// Weight of the window network in the tagger; 0 trains the linear model alone. The
+        /// network needs --news.
+        #[arg(long, default_value_t = marsad_ner::train::DEFAULT_NET_WEIGHT)]
+        net_weight: f32,
     },
     /// Entity-level (CoNLL) precision, recall and F1, overall and per type, ending with a line
     /// `micro F1 NN.N`; reads ANERcorp, AQMAR (a folder) and Wojood formats.
@@ -161,7 +170,7 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub stats: bool,
     /// Also take actors and places the knowledge base does not know from the learned NER
-    /// tagger (lower confidence, no coordinates; about 1.8 times slower).
+    /// tagger (lower confidence, no coordinates; about 2.6 times slower on one thread).
     #[arg(long)]
     pub ner: bool,
 }

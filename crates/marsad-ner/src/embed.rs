@@ -492,6 +492,24 @@ pub fn to_tsv(emb: &Embeddings, ks: &[usize], ids: &[Vec<u32>]) -> String {
     s
 }
 
+/// The first `max_words` vectors in word2vec's text format (`count dim` header, then
+/// `word v1 v2 ...` a line), for the window network and outside tools.
+pub fn to_vec_text(emb: &Embeddings, max_words: usize) -> String {
+    let n = emb.len().min(max_words);
+    let mut s = format!("{n} {}\n", emb.dim);
+    for i in 0..n {
+        s.push_str(&emb.words[i]);
+        for x in emb.vector(i) {
+            s.push(' ');
+            // shortest text that reads back to the same f32: a file and the vectors
+            // trained in-process give the same network
+            s.push_str(&format!("{x}"));
+        }
+        s.push('\n');
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -172,6 +172,19 @@ fn mark_quotes<S: AsRef<str>>(tokens: &[S], out: &mut Vec<bool>) {
     }
 }
 
+impl Scratch {
+    /// The normalized tokens and the ANERgazet and knowledge-base marks of the last
+    /// sentence of `n` tokens [`extract`] saw (empty marks when a list is empty).
+    pub fn prepared(&self, n: usize) -> (&[String], &[u8], &[u8]) {
+        let n = n.min(self.norms.len());
+        (
+            &self.norms[..n],
+            self.gaz.get(..n).unwrap_or(&[]),
+            self.kbgaz.get(..n).unwrap_or(&[]),
+        )
+    }
+}
+
 /// Features of a sentence in compressed rows: token `i` has `feats[offs[i]..offs[i+1]]`.
 #[derive(Debug, Default, Clone)]
 pub struct FeatureRows {

@@ -1,4 +1,5 @@
-//! Learned Arabic named-entity recogniser (averaged structured perceptron) for CPU.
+//! Learned Arabic named-entity recogniser (averaged structured perceptron with a window
+//! network over word embeddings) for CPU.
 //!
 //! A first-order linear-chain model over hashed features (word forms, normalized forms,
 //! affixes, proclitic-stripped stems, character trigrams, shape, a ±2 word window, ANERGazet
@@ -9,8 +10,12 @@
 //!
 //! Training has two stages ([`train::train_self_lex`]): first-stage models tag the unlabelled
 //! news corpus and count, per word, the labels they gave it; the second stage uses those
-//! counts as features. The bundled model (`data/ner/model/anercorp.bin`, CC BY-SA 4.0) carries
-//! its lexicon inside the model file.
+//! counts as features. Beside the linear model a small window network ([`nn`]) over skip-gram
+//! vectors of the news corpus ([`embed`]) scores every token's labels; its log-probabilities,
+//! weighted, join the linear model's emission scores before Viterbi (a product of two
+//! experts: the linear model memorises, the network generalises to names the annotated data
+//! never showed). The bundled model (`data/ner/model/anercorp.bin`, CC BY-SA 4.0) carries its
+//! lexicon and its network inside the model file.
 //!
 //! For the extractor: [`Tagger::shared`] loads the bundled model once; [`Tagger::tag`] gives
 //! [`Entity`] values (byte span into the text, [`EntityKind`], score in [0, 1]);
@@ -34,6 +39,7 @@ pub mod eval;
 pub mod features;
 pub mod lexicon;
 pub mod model;
+pub mod nn;
 pub mod resources;
 pub mod tagger;
 pub mod tags;

@@ -3,8 +3,10 @@
 
 use crate::features::FeatureRows;
 use crate::lexicon::AutoLex;
+use crate::nn::WindowNet;
 use crate::tags::{allowed, NUM_LABELS};
 use crate::NerError;
+use std::sync::Arc;
 
 const L: usize = NUM_LABELS;
 const MAGIC: &[u8; 8] = b"MRSDNER1";
@@ -27,6 +29,11 @@ pub struct Model {
     pub doc_window: u32,
     /// Scale applied to scores before computing posteriors (calibrates confidences).
     pub temperature: f32,
+    /// The window network whose log-probabilities join the emission scores (see
+    /// [`crate::nn`]), when the model has one.
+    pub net: Option<Arc<WindowNet>>,
+    /// Weight of the window network's log-probabilities.
+    pub net_weight: f32,
 }
 
 impl Model {
@@ -40,6 +47,8 @@ impl Model {
             lexicon: AutoLex::new(),
             doc_window: 0,
             temperature: 1.0,
+            net: None,
+            net_weight: 0.0,
         }
     }
 
@@ -90,9 +99,10 @@ impl Model {
         posteriors(&trans, &start, &em)
     }
 
-    /// Serialises the model: magic, bits, scale, document window, temperature, transitions and start (f32), then the non-zero
-    /// weight rows as (varint row delta, [`NUM_LABELS`] × i16 quantized by `scale`), then the
-    /// lexicon (u32 length + its text format).
+    /// Serialises the model: magic, bits, scale, document window, temperature, transitions
+    /// and start (f32), then the non-zero weight rows as (varint row delta, [`NUM_LABELS`] ×
+    /// i16 quantized by `scale`), then the lexicon (u32 length + its text format), then,
+    /// when the model has a window network, its weight (f32), length (u64) and bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let maxw = self.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if maxw > 0.0 { maxw / 32767.0 } else { 1.0 };
@@ -135,6 +145,12 @@ impl Model {
         let lex = self.lexicon.to_text();
         out.extend_from_slice(&(lex.len() as u32).to_le_bytes());
         out.extend_from_slice(lex.as_bytes());
+        if let Some(net) = &self.net {
+            let nb = net.to_bytes();
+            out.extend_from_slice(&self.net_weight.to_le_bytes());
+            out.extend_from_slice(&(nb.len() as u64).to_le_bytes());
+            out.extend_from_slice(&nb);
+        }
         out
     }
 
@@ -182,6 +198,20 @@ impl Model {
         let lex_len = r.u32()? as usize;
         let lex = std::str::from_utf8(r.take(lex_len)?).map_err(|_| bad("lexicon not UTF-8"))?;
         m.lexicon = AutoLex::parse(lex);
+        if r.pos < b.len() {
+            m.net_weight = r.f32()?;
+            if !(m.net_weight.is_finite() && m.net_weight >= 0.0) {
+                return Err(bad("bad network weight"));
+            }
+            let lo = r.u32()?;
+            let hi = r.u32()?;
+            let len = usize::try_from(u64::from(lo) | u64::from(hi) << 32)
+                .map_err(|_| bad("network too large"))?;
+            if len > b.len() - r.pos {
+                return Err(bad("truncated"));
+            }
+            m.net = Some(Arc::new(WindowNet::from_bytes(r.take(len)?)?));
+        }
         if r.pos != b.len() {
             return Err(bad("trailing bytes"));
         }

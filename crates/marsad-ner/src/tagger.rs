@@ -3,6 +3,7 @@
 use crate::eval::{detect_format, parse_flat, parse_gold, read_text, EvalReport, Format};
 use crate::features::{extract_in_doc, DocAgg, DocCtx, FeatureRows, Scratch};
 use crate::model::Model;
+use crate::nn::{NetScratch, WindowNet};
 use crate::resources::Resources;
 use crate::tags::{spans, EntityKind, Tag, NUM_LABELS};
 use crate::train::{train_with, TrainOptions};
@@ -39,6 +40,8 @@ struct Buffers {
     rows: FeatureRows,
     em: Vec<f32>,
     path: Vec<usize>,
+    net: NetScratch,
+    lp: Vec<f32>,
 }
 
 thread_local! {
@@ -77,6 +80,22 @@ impl Tagger {
         Tagger { model, res }
     }
 
+    /// The same tagger with the model's window network replaced (`None` removes it): its
+    /// log-probabilities, times `weight`, join the linear model's emission scores.
+    pub fn with_net(mut self, net: Option<(std::sync::Arc<WindowNet>, f32)>) -> Tagger {
+        match net {
+            Some((n, w)) => {
+                self.model.net = Some(n);
+                self.model.net_weight = w;
+            }
+            None => {
+                self.model.net = None;
+                self.model.net_weight = 0.0;
+            }
+        }
+        self
+    }
+
     /// The model.
     pub fn model(&self) -> &Model {
         &self.model
@@ -97,6 +116,22 @@ impl Tagger {
             doc,
         );
         self.model.emissions(&b.rows, &mut b.em);
+        if let Some(net) = &self.model.net {
+            let w = self.model.net_weight;
+            let b = &mut *b;
+            let (norms, gaz, kb) = b.scratch.prepared(tokens.len());
+            let marks = crate::nn::Marks { gaz, kb };
+            net.log_probs_normalized(
+                norms,
+                Some(marks),
+                Some(&self.res.lexicon),
+                &mut b.net,
+                &mut b.lp,
+            );
+            for (e, lp) in b.em.iter_mut().zip(&b.lp) {
+                *e += w * lp;
+            }
+        }
         self.model.viterbi(&b.em, &mut b.path);
     }
 

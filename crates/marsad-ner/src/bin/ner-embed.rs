@@ -11,7 +11,7 @@ use std::time::Instant;
 
 fn usage() -> ! {
     eprintln!(
-        "usage: ner-embed NEWS_DIR OUT.tsv [--dim N] [--window N] [--negative N] [--epochs N] [--min-count N] [--vocab N] [--out-vocab N] [--max-tokens N] [--sample F] [--alpha F] [--seed N] [--k 64,256,1024] [--iters N]"
+        "usage: ner-embed NEWS_DIR OUT.tsv [--dim N] [--window N] [--negative N] [--epochs N] [--min-count N] [--vocab N] [--out-vocab N] [--max-tokens N] [--sample F] [--alpha F] [--seed N] [--k 64,256,1024] [--iters N] [--vectors OUT.vec]"
     );
     std::process::exit(2)
 }
@@ -33,6 +33,7 @@ fn main() {
     let mut iters = 12usize;
     let mut out_vocab = 150_000usize;
     let mut max_tokens = 30_000_000usize;
+    let mut vectors_out: Option<PathBuf> = None;
     let mut i = 2;
     while i < args.len() {
         let Some(v) = args.get(i + 1) else { usage() };
@@ -51,6 +52,7 @@ fn main() {
             "--alpha" => opts.alpha = float() as f32,
             "--seed" => opts.seed = int() as u64,
             "--iters" => iters = int(),
+            "--vectors" => vectors_out = Some(PathBuf::from(v)),
             "--k" => {
                 ks = v
                     .split(',')
@@ -87,6 +89,12 @@ fn main() {
         emb.len(),
         t1.elapsed().as_secs_f64()
     );
+    if let Some(p) = &vectors_out {
+        let bytes = marsad_ner::embed::to_vec_text(&emb, out_vocab);
+        if let Err(e) = std::fs::write(p, bytes) {
+            fail(format!("{}: {e}", p.display()));
+        }
+    }
     let t2 = Instant::now();
     let ids = cluster_words(&emb, out_vocab, &ks, iters, opts.seed, |k| {
         eprintln!("  k={k}: {:.1}s", t2.elapsed().as_secs_f64())

@@ -1,8 +1,8 @@
 //! Train, evaluate and run the NER tagger until the `marsad ner` commands exist.
 //!
 //! ```text
-//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|emb|gazetteer|kb] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]]]
-//! ner eval [--model MODEL.bin] [--all-levels] FILE_OR_DIR...
+//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|emb|gazetteer|kb] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]] [--vectors FILE] [--net-weight W] [--net-inputs N] [--net-hidden N] [--net-epochs N] [--net-seed N]]
+//! ner eval [--model MODEL.bin] [--all-levels] [--net-weight W] FILE_OR_DIR...
 //! ner tag [--model MODEL.bin] < text
 //! ner calibrate [--model MODEL.bin] HELDOUT.txt [OUT.bin]
 //! ner predict [--model MODEL.bin] FILE   (token, gold, predicted per line)
@@ -19,7 +19,7 @@ use std::time::Instant;
 
 fn usage() -> ! {
     eprintln!(
-        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|emb|gazetteer|kb] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]]]\n  ner eval [--model MODEL.bin] [--all-levels] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
+        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|emb|gazetteer|kb] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]] [--vectors FILE] [--net-weight W] [--net-inputs N] [--net-hidden N] [--net-epochs N] [--net-seed N]]\n  ner eval [--model MODEL.bin] [--all-levels] [--net-weight W] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
     );
     std::process::exit(2)
 }
@@ -66,6 +66,7 @@ fn main() {
     let mut ablate: Vec<String> = Vec::new();
     let mut o_bias: f32 = 0.0;
     let mut all_levels = false;
+    let mut eval_net_weight: Option<f32> = None;
     let mut lex_opts = LexOptions::default();
     let mut opts = TrainOptions {
         verbose: true,
@@ -98,6 +99,15 @@ fn main() {
             "--bits" => opts.bits = num() as u32,
             "--doc-window" => opts.doc_window = num() as usize,
             "--word-dropout" => opts.word_dropout = val().parse().unwrap_or_else(|_| usage()),
+            "--vectors" => opts.vectors = Some(PathBuf::from(val())),
+            "--net-weight" => {
+                opts.net_weight = val().parse().unwrap_or_else(|_| usage());
+                eval_net_weight = Some(opts.net_weight);
+            }
+            "--net-inputs" => opts.net.inputs = num() as u8,
+            "--net-hidden" => opts.net.hidden = num() as usize,
+            "--net-epochs" => opts.net.epochs = num() as usize,
+            "--net-seed" => opts.net.seed = num(),
             _ if a.starts_with("--") => usage(),
             _ => {
                 pos.push(PathBuf::from(a));
@@ -123,6 +133,10 @@ fn main() {
                 let mut m = t.model().clone();
                 m.shift_outside(o_bias);
                 t = Tagger::new(m, t.resources().clone());
+            }
+            if let Some(w) = eval_net_weight {
+                let net = t.model().net.clone();
+                t = t.with_net(net.filter(|_| w > 0.0).map(|n| (n, w)));
             }
             for p in &pos {
                 let t0 = Instant::now();
