@@ -2,9 +2,10 @@
 //! tagged at its other occurrences too (where the model left every token of it outside any
 //! entity).
 //!
-//! Optional post-processing, not applied by [`crate::Tagger`]: on held-out ANERcorp data,
-//! propagating within blocks of 10-20 sentences traded about 1 point of precision for
-//! 1-2 points of recall, a gain of 0.0-0.7 F1 depending on the model.
+//! Applied by [`crate::Tagger::tag`] and [`crate::Tagger::tag_document`] within blocks of
+//! [`crate::tagger::DOC_BLOCK`] sentences: with the window network on held-out ANERcorp data
+//! it adds 0.2 / 0.6 F1 (two splits). Also voting a person's family name alone (the last
+//! word of a two-word name) was +0.2 / −0.2: not done.
 
 use crate::tags::{spans, EntityKind, Tag};
 use crate::text::normalize;

@@ -14,7 +14,8 @@
 //! vectors of the news corpus ([`embed`]) scores every token's labels; its log-probabilities,
 //! weighted, join the linear model's emission scores before Viterbi (a product of two
 //! experts: the linear model memorises, the network generalises to names the annotated data
-//! never showed). The bundled model (`data/ner/model/anercorp.bin`, CC BY-SA 4.0) carries its
+//! never showed). [`Tagger::tag`] and [`Tagger::tag_document`] then make names consistent
+//! within blocks of sentences of a document ([`consistency`]). The bundled model (`data/ner/model/anercorp.bin`, CC BY-SA 4.0) carries its
 //! lexicon and its network inside the model file.
 //!
 //! For the extractor: [`Tagger::shared`] loads the bundled model once; [`Tagger::tag`] gives

@@ -9,6 +9,7 @@ use crate::tags::{spans, EntityKind, Tag, NUM_LABELS};
 use crate::train::{train_with, TrainOptions};
 use crate::NerError;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -42,6 +43,42 @@ struct Buffers {
     path: Vec<usize>,
     net: NetScratch,
     lp: Vec<f32>,
+}
+
+/// Sentences in a block of a document within which names are made consistent
+/// ([`crate::consistency::propagate`]): on the two held-out splits of the training file,
+/// blocks of 5 / 10 / 20 / 40 sentences gave 75.7 / 75.8 / 75.7 / 75.6 and 80.8 / 80.8 / 80.9 /
+/// 80.9 against 75.5 and 80.3 without.
+pub const DOC_BLOCK: usize = 20;
+
+/// A propagated name's score: this times the best score the model gave the same name in the
+/// block.
+pub const PROPAGATED_SCORE: f32 = 0.9;
+
+fn mean(p: &[f32]) -> f32 {
+    if p.is_empty() {
+        0.0
+    } else {
+        p.iter().sum::<f32>() / p.len() as f32
+    }
+}
+
+fn norm_key(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| crate::text::normalize(w)).collect()
+}
+
+/// The key without a one-letter proclitic (و ف ب ل ك) on its first word, as
+/// [`crate::consistency::propagate`] matches it.
+fn without_proclitic_letter(key: &[String]) -> Option<Vec<String>> {
+    let first = key.first()?;
+    let mut cs = first.chars();
+    let c = cs.next()?;
+    if !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') || cs.clone().count() < 3 {
+        return None;
+    }
+    let mut k = key.to_vec();
+    k[0] = cs.as_str().to_string();
+    Some(k)
 }
 
 thread_local! {
@@ -154,9 +191,15 @@ impl Tagger {
         })
     }
 
-    /// Tags the sentences of one document (in order), with document-level context.
+    /// Tags the sentences of one document (in order), with document-level context; a name
+    /// tagged in one sentence is tagged at its other occurrences in the same block of
+    /// [`DOC_BLOCK`] sentences ([`crate::consistency`]).
     pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<Tag>> {
-        self.tag_document_raw(sentences)
+        let mut tags = self.tag_document_raw(sentences);
+        for (ss, ts) in sentences.chunks(DOC_BLOCK).zip(tags.chunks_mut(DOC_BLOCK)) {
+            crate::consistency::propagate(ss, ts);
+        }
+        tags
     }
 
     fn tag_document_raw<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<Tag>> {
@@ -224,41 +267,72 @@ impl Tagger {
             .map(|s| s.iter().map(|r| &text[r.clone()]).collect())
             .collect();
         let agg = self.doc_agg(&words);
-        let mut out = Vec::new();
-        for (i, (s, w)) in sents.iter().zip(&words).enumerate() {
-            self.tag_sentence(s, w, self.ctx(&agg, i), &mut out);
-        }
-        out
-    }
-
-    fn tag_sentence(
-        &self,
-        toks: &[Range<usize>],
-        words: &[&str],
-        doc: Option<DocCtx<'_>>,
-        out: &mut Vec<Entity>,
-    ) {
+        // decode every sentence (tags and the posterior of each tag), then make the names
+        // consistent within blocks of sentences, then read the entities
+        let mut tags: Vec<Vec<Tag>> = Vec::with_capacity(words.len());
+        let mut post: Vec<Vec<f32>> = Vec::with_capacity(words.len());
         BUFFERS.with(|b| {
             let mut b = b.borrow_mut();
-            self.decode(words, doc, &mut b);
-            if b.path.iter().all(|&l| l == 0) {
-                return;
-            }
-            let tags: Vec<Tag> = b.path.iter().map(|&l| Tag::from_index(l)).collect();
-            let post = self.model.posteriors(&b.em);
-            for (r, kind) in spans(&tags) {
-                let mut p = 0.0;
-                for i in r.clone() {
-                    p += post[i * NUM_LABELS + b.path[i]];
+            for (i, w) in words.iter().enumerate() {
+                self.decode(w, self.ctx(&agg, i), &mut b);
+                if b.path.iter().all(|&l| l == 0) {
+                    tags.push(vec![Tag::O; w.len()]);
+                    post.push(Vec::new());
+                    continue;
                 }
-                let score = p / r.len() as f32;
-                out.push(Entity {
-                    span: toks[r.start].start..toks[r.end - 1].end,
-                    kind,
-                    score,
-                });
+                let p = self.model.posteriors(&b.em);
+                post.push(
+                    b.path
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &l)| p[i * NUM_LABELS + l])
+                        .collect(),
+                );
+                tags.push(b.path.iter().map(|&l| Tag::from_index(l)).collect());
             }
         });
+        let mut out = Vec::new();
+        for (bi, (block_w, (block_t, block_p))) in words
+            .chunks(DOC_BLOCK)
+            .zip(tags.chunks_mut(DOC_BLOCK).zip(post.chunks(DOC_BLOCK)))
+            .enumerate()
+        {
+            let before: Vec<Vec<Tag>> = block_t.to_vec();
+            crate::consistency::propagate(block_w, block_t);
+            // the best score of each name the model found itself, by normalized tokens
+            let mut best: HashMap<Vec<String>, f32> = HashMap::new();
+            for ((w, t), p) in block_w.iter().zip(&before).zip(block_p) {
+                for (r, _) in spans(t) {
+                    let score = mean(&p[r.clone()]);
+                    let e = best.entry(norm_key(&w[r])).or_insert(0.0);
+                    *e = e.max(score);
+                }
+            }
+            for (k, ((t, old), p)) in block_t.iter().zip(&before).zip(block_p).enumerate() {
+                let toks = sents[bi * DOC_BLOCK + k];
+                for (r, kind) in spans(t) {
+                    let score = if old[r.clone()] == t[r.clone()] {
+                        mean(&p[r.clone()])
+                    } else {
+                        // a propagated name: a little under the best score the same name got
+                        let key = norm_key(&block_w[k][r.clone()]);
+                        let alt = without_proclitic_letter(&key);
+                        let src = best
+                            .get(&key)
+                            .or_else(|| alt.as_ref().and_then(|a| best.get(a)))
+                            .copied()
+                            .unwrap_or(0.0);
+                        PROPAGATED_SCORE * src
+                    };
+                    out.push(Entity {
+                        span: toks[r.start].start..toks[r.end - 1].end,
+                        kind,
+                        score,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// Mean negative log-likelihood of the gold labels under the posteriors at temperature

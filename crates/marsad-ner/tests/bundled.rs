@@ -87,8 +87,8 @@ fn bundled_model_scores_on_anercorp_test() {
     assert!(rep.micro_f1() >= MIN_TEST_F1, "{rep}");
 }
 
-/// A regression floor a little under the measured figure of the shipped model (75.0).
-const MIN_TEST_F1: f64 = 74.5;
+/// A regression floor a little under the measured figure of the shipped model (76.2).
+const MIN_TEST_F1: f64 = 75.5;
 
 /// The shipped model carries its window network, and the network changes the scores (the
 /// linear model alone is not what ships).
@@ -162,4 +162,21 @@ fn core_span_drops_glued_proclitics_but_not_lexical_letters() {
     assert!(cores.contains(&"بغداد"), "{cores:?}");
     assert!(!cores.contains(&"والقامشلي"), "{cores:?}");
     assert!(cores.contains(&"دمشق"), "{cores:?}");
+}
+
+/// A name the model finds in a telling context (after الدكتور, before رئيس حزب) is found at
+/// its other occurrence in the document too (label consistency), scored under the first.
+#[test]
+fn a_name_found_once_is_found_again_in_the_document() {
+    let t = Tagger::bundled().expect("bundled model");
+    let text = "صدر كتاب جديد لمؤلفه الدكتور رفعت السعيد رئيس حزب التجمع المصري.\n\
+                ويقف رفعت السعيد موقفا معارضا من استخدام الدين في السياسة.";
+    let names: Vec<_> = t
+        .tag(text)
+        .into_iter()
+        .filter(|e| &text[e.span.clone()] == "رفعت السعيد")
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().all(|e| e.kind == EntityKind::Pers));
+    assert!(names[1].score <= names[0].score && names[1].score > 0.0);
 }
