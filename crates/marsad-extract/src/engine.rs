@@ -997,7 +997,14 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
             });
         // "دعت إلى فك الحصار ... والسماح بدخول": a verbal noun coordinated with the
         // requested act is requested too
-        let coordinated = c.reading.conj && c.reading.art;
+        // (also a bare verbal noun of the إفعال / افتعال / استفعال shapes: "مطالبين بفتح
+        // المعابر وإدخال المساعدات")
+        let masdar_shape = stem.starts_with('ا')
+            && stem.chars().count() >= 5
+            && stem.chars().rev().nth(1) == Some('ا');
+        // (not one with a possessive pronoun: "وانسحابه من الاتفاق" is his past act)
+        let coordinated =
+            c.reading.conj && (c.reading.art || (masdar_shape || tafil) && !c.reading.suffix);
         !heads_of.iter().any(|&(s, last, t)| {
             let gap = (last + 1..c.head).filter(|&k| d.is_word(k)).count();
             s == c.sent
@@ -1721,6 +1728,8 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             // "نفت الأسايش الأنباء عن ...": the reported content is the verb's object
             // (but "وكالة الأنباء": a noun without the article governs the next one)
             || (words > 0 && d.is_any(j, &CONTENT_NOUNS) && !in_construct(d, j))
+            // "أعلنت قسد التوصل إلى اتفاق": an announced act starts after the source
+            || (words > 0 && d.is_any(j, &ANNOUNCED_ACTS))
         {
             break;
         }
@@ -1732,6 +1741,11 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
         }
     }
     start..end.max(start)
+}
+
+/// Whether a punctuation token is a quotation mark.
+fn is_quote_tok(t: &str) -> bool {
+    matches!(t, "\"" | "«" | "»" | "“" | "”")
 }
 
 /// Nouns for what was reported ("الأنباء عن اعتقال", "نفى ... وجود"): the object of a
@@ -1753,6 +1767,19 @@ const CONTENT_NOUNS: [&str; 16] = [
     "المزاعم",
     "مزاعم",
     "الاتهامات",
+];
+
+/// Verbal nouns that open what a source announces ("أعلنت قسد التوصل إلى اتفاق", "أعلن
+/// الطرفان توقيع اتفاق"), never part of the source's name.
+const ANNOUNCED_ACTS: [&str; 8] = [
+    "التوصل",
+    "توصل",
+    "توقيع",
+    "التوقيع",
+    "ابرام",
+    "عقد",
+    "بدء",
+    "انطلاق",
 ];
 
 /// Whether word `j` continues a name or a construct ("وكالة الأنباء"): it lies inside a
@@ -2065,7 +2092,16 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
 
 fn src_of_nokb(d: &Doc, lex: &Lexicon, r: Range<usize>) -> Option<Src> {
     let first = (r.start..r.end).find(|&j| d.toks[j].kind == Kind::Word)?;
-    let last = (r.start..r.end).rev().find(|&j| d.is_word(j))?;
+    let mut last = (r.start..r.end).rev().find(|&j| d.is_word(j))?;
+    // a name opened with a quote keeps its closing quote: جماعة "فيلق الرحمن"
+    let quote_at = |j: usize| {
+        d.toks
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Punct && is_quote_tok(&t.norm))
+    };
+    if (first..last).filter(|&j| quote_at(j)).count() % 2 == 1 && quote_at(last + 1) {
+        last += 1;
+    }
     let head = d.reads[first]
         .iter()
         .find(|x| x.art && x.prep.is_none() && !x.suffix)
@@ -2204,7 +2240,7 @@ fn arguments(
     let agents: Vec<usize> = usable
         .iter()
         .copied()
-        .filter(|&k| agent_capable(d, lex, c, &d.ents[k]))
+        .filter(|&k| agent_capable(d, kb, lex, c, &d.ents[k]))
         .collect();
     // "تعرض فريق تابع لها لهجوم": the subject of تعرض suffers the attack
     let exposed = if c.reading.prep == Some('ل') {
@@ -2344,7 +2380,9 @@ fn arguments(
                 e.etype,
                 EventType::Agree | EventType::Consult | EventType::Cooperate
             );
-            if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && !partner {
+            if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && !partner
+                || partitive_before(d, d.ents[k].toks.start) && hits_people(e.etype)
+            {
                 recips.push(k);
             } else {
                 actors.push(k);
@@ -2387,9 +2425,15 @@ fn arguments(
             .map(|o| o.last)
             .max();
         let mut best: Option<usize> = None;
+        // a circumstantial participle ("... في مظاهرة احتجاجا على الحصار الذي تفرضه الفرقة
+        // الرابعة، مطالبين بفتح المعابر") has the clause's subject, not the nearest name
+        let circumstantial = d.is_any(
+            c.head,
+            &["مطالبين", "مطالبا", "داعين", "داعيا", "مناشدين", "مناشدا"],
+        );
         for &k in &usable {
             let en = &d.ents[k];
-            if en.toks.end <= c.head && c.head - en.toks.end <= 12 {
+            if en.toks.end <= c.head && c.head - en.toks.end <= 12 && !circumstantial {
                 best = Some(k);
             }
         }
@@ -2526,8 +2570,9 @@ fn arguments(
             ) {
                 continue;
             }
-            let obj =
-                d.is_any(pre, &["علي", "ضد", "الي"]) || d.toks[en.toks.start].norm.starts_with('ل');
+            let obj = d.is_any(pre, &["علي", "ضد", "الي"])
+                || d.toks[en.toks.start].norm.starts_with('ل')
+                || partitive_before(d, en.toks.start) && hits_people(e.etype);
             if obj
                 || (!actors.is_empty()
                     && matches!(
@@ -2609,12 +2654,20 @@ fn arguments(
         }
     }
     // an act announced as a verbal noun by its author: "أعلنت إسرائيل شن ضربات",
-    // "الجيش الإسرائيلي يعلن إسقاط طائرة" (no "أن" between: the announcer did it)
-    if actors.is_empty() {
+    // "الجيش الإسرائيلي يعلن إسقاط طائرة" (no "أن" between: the announcer did it); a deal
+    // announced with a partner has the announcer as its other party ("أعلنت قسد التوصل إلى
+    // اتفاق مع الحكومة")
+    if actors.is_empty() || (with_partner && e.etype == EventType::Agree) {
         if let Some(src) = chain.srcs.last() {
             let gap = src.toks.end..c.head;
+            // "أعلنت الجماعة التوصل برعاية الأمم المتحدة إلى اتفاق لوقف إطلاق النار": an
+            // announced deal carries the announcer further
+            let announced = d
+                .next_words(src.toks.end.saturating_sub(1), 1)
+                .first()
+                .is_some_and(|&j| d.is_any(j, &ANNOUNCED_ACTS));
             let direct = src.toks.end <= c.head
-                && c.head - src.toks.end <= 6
+                && c.head - src.toks.end <= if announced { 14 } else { 6 }
                 && !gap
                     .clone()
                     .any(|j| d.is_any(j, &THAT) || d.is_clause_break(j) || d.is(j, "ان"));
@@ -2661,6 +2714,46 @@ fn arguments(
     (ar(&actors), ar(&recips), ar(&med_for_me))
 }
 
+/// Members of a force named after an act ("اعتقال أي عنصر من قوات النظام", "اعتقلت الأسايش
+/// عنصرين من قوات النظام"): the force is what the act hits, not its author.
+const PARTITIVE_HEADS: [&str; 22] = [
+    "عنصر",
+    "عناصر",
+    "عنصرين",
+    "عنصرا",
+    "عنصران",
+    "افراد",
+    "فرد",
+    "اعضاء",
+    "عضو",
+    "مقاتلين",
+    "مقاتلا",
+    "مقاتل",
+    "جنود",
+    "جنديين",
+    "جندي",
+    "ضباط",
+    "ضابط",
+    "ضابطين",
+    "قياديين",
+    "قيادي",
+    "مسلحين",
+    "موظفين",
+];
+
+/// Whether the entity starting at token `start` follows "<member> من" (a partitive).
+fn partitive_before(d: &Doc, start: usize) -> bool {
+    start >= 2 && d.is(start - 1, "من") && d.is_any(start - 2, &PARTITIVE_HEADS)
+}
+
+/// Event types whose object is the people they hit (arrests, attacks, expulsions).
+fn hits_people(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Assault | EventType::Coerce | EventType::Sanction
+    )
+}
+
 /// Heads a nationality adjective may describe as the agent ("طائرات حربية روسية").
 const AGENT_HEADS: [&str; 22] = [
     "طائرات",
@@ -2691,7 +2784,7 @@ const AGENT_HEADS: [&str; 22] = [
 /// verb whose complement holds the event ("قال المرصد إن القصف"), not a prepositional object
 /// ("التابعة للجيش" is the exception: ownership), not a nationality adjective ("إسرائيلية")
 /// unless it describes the trigger itself or a force ("غارات إسرائيلية", "طائرات حربية روسية").
-fn agent_capable(d: &Doc, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
+fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     let first = en.toks.start;
     let Some(tok) = d.toks.get(first) else {
         return false;
@@ -2745,7 +2838,16 @@ fn agent_capable(d: &Doc, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     let words = en.toks.clone().filter(|&j| d.is_word(j)).count();
     let key = crate::text::norm_word(d.span_text(en.span.clone()));
     let key = key.strip_prefix("ال").unwrap_or(&key);
-    if words == 1 && key.chars().count() >= 4 && (key.ends_with("يه") || key.ends_with('ي')) {
+    // ("أهالي الحي", residents, is a noun with the same ending, not an adjective)
+    let residents = key == "اهالي"
+        && en
+            .actor
+            .is_some_and(|a| kb.actor(a).kind == ActorKind::Collective);
+    if words == 1
+        && !residents
+        && key.chars().count() >= 4
+        && (key.ends_with("يه") || key.ends_with('ي'))
+    {
         // right after the trigger or its adjectives ("الضربات الجوية الروسية"); after another
         // noun it describes that noun ("إسقاط مقاتلة سورية")
         let near_trigger = first > c.last
