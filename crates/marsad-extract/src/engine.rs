@@ -1405,10 +1405,16 @@ fn status_of(
                                     && d.is_any(k, &["علي", "عن", "حول", "بشان", "تجاه", "ازاء"])
                             });
                         let reporting_negated = reporting_negated || verb_object;
+                        // "لن نوقع أي اتفاق", "نفت وجود أي حصار": a negation or a denial wins
+                        // over "any"
+                        let any_after_negation = cu.id == "hyp.any"
+                            && (deny_in_sentence
+                                || best.is_some_and(|(_, st)| st == Status::Negated));
                         if gap < n
                             && !broken
                             && !la_yazal
                             && !reporting_negated
+                            && !any_after_negation
                             && best.is_none_or(|(p, _)| p <= j)
                         {
                             best = Some((j, cu.status));
@@ -1650,12 +1656,22 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
                     .any(|p| p.len() == 1 && p[0] == stem)
             })
     };
+    // "وفق ما نقلت وكالة نورث برس": the reporting verb after ما is no part of the name
+    let verb_after_ma = |j: usize| {
+        j > 0
+            && d.is(j - 1, "ما")
+            && kind_words(lex, SrcKind::Verb)
+                .iter()
+                .chain(kind_words(lex, SrcKind::Conduit))
+                .any(|p| p.len() == 1 && d.is(j, &p[0]))
+    };
     while j < s.end
         && (d.toks[j].kind == Kind::Punct && !d.is_clause_break(j)
             || d.is_any(j, &TIME_WORDS)
             || d.is(j, "امس")
             || d.is_any(j, &["به", "بها", "ما"])
-            || verb_with_pronoun(j))
+            || verb_with_pronoun(j)
+            || verb_after_ma(j))
     {
         j += 1;
     }
@@ -1911,16 +1927,34 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 ) {
                     k = v + 1;
                 }
+                // "وفق ما نقلت X عن Y": a conduit verb makes the next عن "from", not "about"
+                let conduit = seqs_at(
+                    d,
+                    skip_quotes(d, k, s.end),
+                    kind_words(lex, SrcKind::Conduit),
+                    false,
+                )
+                .is_some();
                 let np = np_after(d, lex, k, &heads);
                 if let Some(x) = kb_free(np.clone()) {
                     let mut chain = Chain::default();
                     chain.srcs.push(x);
+                    // "وفق ما نقلت وكالة نورث برس عن مصدر مطلع": the outlet quotes a source
+                    let mut end = np.end;
+                    let after = skip_quotes(d, np.end, s.end);
+                    if conduit && d.is(after, "عن") {
+                        let inner = np_after(d, lex, after + 1, &heads);
+                        if let Some(y) = kb_free(inner.clone()) {
+                            chain.srcs.push(y);
+                            end = inner.end.max(end);
+                        }
+                    }
                     if current.is_none() && retro.is_none() {
                         retro = Some((j, chain.clone()));
                     }
                     current = Some(chain.clone());
-                    marks.push((np.end, chain));
-                    j = np.end.max(j + 1);
+                    marks.push((end, chain));
+                    j = end.max(j + 1);
                     continue;
                 }
             }
@@ -2431,11 +2465,32 @@ fn arguments(
             c.head,
             &["مطالبين", "مطالبا", "داعين", "داعيا", "مناشدين", "مناشدا"],
         );
+        // "أفرجت الحكومة عن 12 موظفا من الإدارة الذاتية كانت قد اعتقلتهم": the members
+        // named before a verb with an object pronoun are its object, the agent lies before
+        let object_before = |k: usize| {
+            c.reading.suffix && hits_people(e.etype) && partitive_before(d, d.ents[k].toks.start)
+        };
+        let mut objects: Vec<usize> = Vec::new();
         for &k in &usable {
             let en = &d.ents[k];
+            if en.toks.end <= c.head && c.head - en.toks.end <= 16 && object_before(k) {
+                objects.push(k);
+                if !recips.contains(&k) {
+                    recips.push(k);
+                }
+                continue;
+            }
             if en.toks.end <= c.head && c.head - en.toks.end <= 12 && !circumstantial {
                 best = Some(k);
             }
+        }
+        if best.is_none() && !objects.is_empty() {
+            // the agent further back, before the object
+            let first_obj = objects.iter().map(|&k| d.ents[k].toks.start).min();
+            best = usable.iter().copied().rev().find(|&k| {
+                first_obj.is_some_and(|f| d.ents[k].toks.end <= f)
+                    && f_gap(c.head, d.ents[k].toks.end) <= 24
+            });
         }
         // the subject of the sentence's main verb when nothing nearer
         if best.is_none() {
@@ -2716,7 +2771,9 @@ fn arguments(
 
 /// Members of a force named after an act ("اعتقال أي عنصر من قوات النظام", "اعتقلت الأسايش
 /// عنصرين من قوات النظام"): the force is what the act hits, not its author.
-const PARTITIVE_HEADS: [&str; 22] = [
+const PARTITIVE_HEADS: [&str; 24] = [
+    "موظفا",
+    "موظفي",
     "عنصر",
     "عناصر",
     "عنصرين",
@@ -2740,6 +2797,11 @@ const PARTITIVE_HEADS: [&str; 22] = [
     "مسلحين",
     "موظفين",
 ];
+
+/// Tokens from `end` to `head` (0 when `end` is after `head`).
+fn f_gap(head: usize, end: usize) -> usize {
+    head.saturating_sub(end)
+}
 
 /// Whether the entity starting at token `start` follows "<member> من" (a partitive).
 fn partitive_before(d: &Doc, start: usize) -> bool {
