@@ -3470,7 +3470,92 @@ fn quantities_of(
             end: offs.char_of(q.span.end),
         });
     }
+    // "لليوم العشرين على التوالي", "للأسبوع الثاني على التوالي": the running count of a siege
+    if dur.is_none() && t == EventType::Coerce && mode == Some(Mode::Restrict) {
+        let sent = &d.sents[c.sent];
+        for j in sent.clone() {
+            if j.abs_diff(c.head) > 10 {
+                continue;
+            }
+            if let Some(days) = running_count_days(d, j, sent.end) {
+                dur = Some(Duration {
+                    days,
+                    qualifier: None,
+                });
+                break;
+            }
+        }
+    }
     (out, dur)
+}
+
+/// "(ل)اليوم / الأسبوع / الشهر + ordinal + على التوالي" at token `j`: the days it counts.
+fn running_count_days(d: &Doc, j: usize, end: usize) -> Option<f64> {
+    let n = d.toks.get(j)?.norm.as_str();
+    let n = n.strip_prefix('و').unwrap_or(n);
+    let per = match n.strip_prefix('ل').unwrap_or(n) {
+        "اليوم" | "ليوم" => 1.0,
+        "الاسبوع" | "لاسبوع" => 7.0,
+        "الشهر" | "لشهر" => 30.0,
+        _ => return None,
+    };
+    let words = d.next_words(j, 5);
+    let word = |k: usize| -> Option<&str> { words.get(k).map(|&i| d.toks[i].norm.as_str()) };
+    let units = |w: &str| -> Option<f64> {
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        Some(match w {
+            "اول" | "حادي" => 1.0,
+            "ثاني" => 2.0,
+            "ثالث" => 3.0,
+            "رابع" => 4.0,
+            "خامس" => 5.0,
+            "سادس" => 6.0,
+            "سابع" => 7.0,
+            "ثامن" => 8.0,
+            "تاسع" => 9.0,
+            "عاشر" => 10.0,
+            _ => return None,
+        })
+    };
+    let tens = |w: &str| -> Option<f64> {
+        let w = w.strip_prefix('و').unwrap_or(w);
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        Some(match w {
+            "عشرين" => 20.0,
+            "ثلاثين" => 30.0,
+            "اربعين" => 40.0,
+            "خمسين" => 50.0,
+            "ستين" => 60.0,
+            "سبعين" => 70.0,
+            "ثمانين" => 80.0,
+            "تسعين" => 90.0,
+            "مئه" => 100.0,
+            _ => return None,
+        })
+    };
+    let first = word(0)?;
+    // "الـ20" / "ال20" / "الـ 20"
+    let digits = first.trim_start_matches("ال").trim_start_matches('ـ');
+    let (value, used) = if let Some(v) = marsad_text::parse_number(digits) {
+        (v, 1)
+    } else if digits.is_empty() {
+        (marsad_text::parse_number(word(1)?)?, 2)
+    } else if let Some(u) = units(first) {
+        match word(1) {
+            Some("عشر") => (u + 10.0, 2),
+            Some(w) if tens(w).is_some() && w.starts_with('و') => (u + tens(w)?, 2),
+            _ => (u, 1),
+        }
+    } else {
+        (tens(first)?, 1)
+    };
+    // "على التوالي" right after
+    let k = *words.get(used)?;
+    let k2 = *words.get(used + 1)?;
+    if k2 >= end || !d.is(k, "علي") || !d.is(k2, "التوالي") {
+        return None;
+    }
+    Some(value * per)
 }
 
 fn nearer_restrict(d: &Doc, cands: &[Cand], c: &Cand, qt: usize) -> bool {
