@@ -1166,14 +1166,108 @@ fn match_rest(d: &Doc, slots: &[Slot], i: usize, end: usize) -> Option<Vec<usize
     Some(out)
 }
 
+/// Month names (Gregorian and Levantine), match-key normalised.
+const MONTHS: [&str; 24] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "اب",
+    "ايلول",
+    "تشرين",
+    "الثاني",
+    "الاول",
+];
+
+/// After a verb whose subject follows it (VSO), the last token of that subject with its
+/// appositions, owners and a time phrase ("سيطرت قوى الأمن الداخلي «الأسايش» التابعة للإدارة
+/// الذاتية، صباح اليوم الخميس 14 أبريل / نيسان على ..."): `None` when no actor follows.
+fn after_vso_subject(d: &Doc, last: usize) -> Option<usize> {
+    let s_end = d.sents[d.sent_of[last]].end;
+    let first = (last + 1..s_end).find(|&k| d.is_word(k))?;
+    let k = d.ent_at[first]?;
+    d.ents[k].actor?;
+    let mut j = d.ents[k].toks.end;
+    let mut end = j - 1;
+    let mut skipped = 0usize;
+    // an entity continues the subject only as an apposition in quotes or brackets
+    // («الأسايش») or as the owner after التابعة
+    let mut apposition = false;
+    while j < s_end {
+        let t = &d.toks[j];
+        if t.kind == Kind::End {
+            break;
+        }
+        if t.kind == Kind::Punct {
+            // (a straight quote may close the name before it: not an opening)
+            apposition = matches!(t.norm.as_str(), "«" | "“" | "(");
+            j += 1;
+            continue;
+        }
+        if let Some(e) = d.ent_at[j] {
+            let owner = d
+                .prev_words(j, 1)
+                .first()
+                .is_some_and(|&p| d.is_any(p, &["التابعه", "التابع", "التابعين"]));
+            if apposition || owner {
+                j = d.ents[e].toks.end;
+                end = j - 1;
+                apposition = false;
+                continue;
+            }
+            break;
+        }
+        apposition = false;
+        let filler = t.kind == Kind::Number
+            || d.is_any(j, &TIME_WORDS)
+            || d.is_any(j, &MONTHS)
+            || d.is_any(
+                j,
+                &[
+                    "التابعه",
+                    "التابع",
+                    "التابعين",
+                    "لشمال",
+                    "وشرق",
+                    "شمال",
+                    "شرق",
+                    "مساء",
+                    "ظهر",
+                ],
+            );
+        if !filler {
+            break;
+        }
+        skipped += 1;
+        if skipped > 12 {
+            return None;
+        }
+        end = j;
+        j += 1;
+    }
+    Some(end)
+}
+
 fn conditions_hold(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
     let e = &lex.entries[c.entry];
     if let Some(w) = &e.next {
-        if !d
-            .next_words(c.last, w.n)
-            .iter()
-            .any(|&j| d.has(j, &w.words))
-        {
+        let found = |from: usize| d.next_words(from, w.n).iter().any(|&j| d.has(j, &w.words));
+        if !found(c.last) && !after_vso_subject(d, c.last).is_some_and(found) {
             return false;
         }
     }
@@ -2586,8 +2680,21 @@ fn arguments(
                 | EventType::Request
         )
     {
+        // the subject after the verb and its owner ("سيطرت قوى الأمن الداخلي التابعة للإدارة
+        // الذاتية على دوائر تابعة للحكومة") are no target
+        let subject_end = after_vso_subject(d, c.last);
         for &k in &usable_all {
             let en = &d.ents[k];
+            if subject_end.is_some_and(|e| en.toks.start <= e) && actors.contains(&k)
+                || subject_end.is_some_and(|e| {
+                    en.toks.start <= e
+                        && actors
+                            .iter()
+                            .any(|&a| d.ents[a].toks.start > c.last && d.ents[a].toks.start <= e)
+                })
+            {
+                continue;
+            }
             let owned_target = d.prev_words(en.toks.start, 1).first().is_some_and(|&j| {
                 d.is_any(
                     j,
@@ -2597,7 +2704,7 @@ fn arguments(
             let reach = if owned_target { 14 } else { 8 };
             if actors.contains(&k)
                 || en.toks.start <= c.last
-                || en.toks.start > c.last + reach
+                || en.toks.start > subject_end.unwrap_or(c.last).max(c.last) + reach
                 || en.toks.start >= next_trigger
             {
                 continue;
@@ -2628,8 +2735,11 @@ fn arguments(
             let obj = d.is_any(pre, &["علي", "ضد", "الي"])
                 || d.toks[en.toks.start].norm.starts_with('ل')
                 || partitive_before(d, en.toks.start) && hits_people(e.etype);
+            // (past the reach from the trigger, only behind the subject, a marked object)
+            let beyond = en.toks.start > c.last + reach;
             if obj
-                || (!actors.is_empty()
+                || (!beyond
+                    && !actors.is_empty()
                     && matches!(
                         e.etype,
                         EventType::Accuse | EventType::Reject | EventType::Retreat
