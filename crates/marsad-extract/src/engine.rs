@@ -2593,6 +2593,21 @@ fn arguments(
                 .copied()
                 .find(|&k| d.ents[k].toks.end <= c.head);
         }
+        // "الفرقة الرابعة التابعة لماهر الأسد شقيق رأس النظام بشار الأسد، تستمر بفرض
+        // حصارها": the head of an owner or kin chain is the subject, not its last name
+        if let Some(k) = best {
+            let st = d.ents[k].toks.start;
+            if let Some(&head) = usable.iter().find(|&&o| {
+                let en = &d.ents[o];
+                en.toks.end <= st
+                    && st - en.toks.end <= 15
+                    && (en.toks.end..st)
+                        .any(|j| d.is_any(j, &["التابعه", "التابع", "التابعين", "شقيق", "شقيقه"]))
+                    && !(en.toks.end..st).any(|j| d.is_clause_break(j))
+            }) {
+                best = Some(head);
+            }
+        }
         if let Some(k) = best {
             // walk back over a coordination "X و Y"
             let mut first = k;
@@ -3036,6 +3051,15 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
         if !near_trigger && !head {
             return false;
         }
+    }
+    // the controller of an area named before the act ("الخاضعين لسيطرة قسد ومنعت ...") is
+    // not its subject
+    if first < c.head
+        && d.prev_words(first, 1)
+            .first()
+            .is_some_and(|&j| d.is_any(j, &["لسيطره", "سيطره", "بسيطره", "لنفوذ", "نفوذ"]))
+    {
+        return false;
     }
     // the source of a reported clause
     if first < c.head {
