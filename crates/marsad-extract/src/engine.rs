@@ -585,7 +585,8 @@ pub(crate) fn extract(
         let (mut actors, recipients, mediators) = arguments(&d, kb, lex, c, &cands, &chain, &offs);
         // a verb coordinated with و and no subject after it shares the subject of the verb
         // before it: "فتحت قسد الطرقات ... وسمحت بدخول المواد"
-        let finite = !c.reading.art && c.reading.prep.is_none() && !c.reading.stem.starts_with('م');
+        let finite =
+            !c.reading.art && c.reading.prep.is_none() && !participle_like(&c.reading.stem);
         let subordinate = d.prev_words(c.head, 2).as_slice()
             == [c.head.saturating_sub(1), c.head.saturating_sub(2)]
             && d.is(c.head.saturating_sub(1), "ان")
@@ -2471,7 +2472,7 @@ fn arguments(
         }
     }
     // a finite verb with its subject right before it (SVO: "دمشق تتهم إسرائيل", "قسد سلمت")
-    let finite = !c.reading.art && c.reading.prep.is_none() && !c.reading.stem.starts_with('م');
+    let finite = !c.reading.art && c.reading.prep.is_none() && !participle_like(&c.reading.stem);
     if actors.is_empty() && finite {
         let before = (c.head.saturating_sub(3)..c.head)
             .rev()
@@ -2892,6 +2893,24 @@ fn arguments(
             .collect::<Vec<_>>()
     };
     (ar(&actors), ar(&recips), ar(&med_for_me))
+}
+
+/// Whether a stem reads as a participle or a noun of place (م-initial: "مطالبين"), not a
+/// finite verb; verbs whose root starts with م ("منعت", "مارست") are verbs.
+fn participle_like(stem: &str) -> bool {
+    stem.starts_with('م')
+        && !matches!(
+            stem,
+            "منع"
+                | "منعت"
+                | "منعوا"
+                | "مارس"
+                | "مارست"
+                | "مارسوا"
+                | "مرت"
+                | "مر"
+                | "مروا"
+        )
 }
 
 /// Members of a force named after an act ("اعتقال أي عنصر من قوات النظام", "اعتقلت الأسايش
