@@ -2748,9 +2748,19 @@ fn arguments(
             ) {
                 continue;
             }
+            // "حاصرت قسد قوات النظام": the object right after a subject that follows the verb
+            let direct_obj = finite
+                && hits_people(e.etype)
+                && subject_end.is_some_and(|se| {
+                    en.toks.start > se
+                        && (se + 1..en.toks.start).all(|j| !d.is_word(j))
+                        && !(se + 1..en.toks.start).any(|j| d.is_clause_break(j))
+                })
+                && !en.is_place();
             let obj = d.is_any(pre, &["علي", "ضد", "الي"])
                 || d.toks[en.toks.start].norm.starts_with('ل')
-                || partitive_before(d, en.toks.start) && hits_people(e.etype);
+                || partitive_before(d, en.toks.start) && hits_people(e.etype)
+                || direct_obj;
             // (past the reach from the trigger, only behind the subject, a marked object)
             let beyond = en.toks.start > c.last + reach;
             if obj
