@@ -1017,7 +1017,9 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
                 && (marked && gap <= 6
                     || coordinated
                         && gap <= 14
-                        && !(last + 1..c.head).any(|k| d.is_clause_break(k)))
+                        // (a list may run over commas: "إلى فك حصار ... ومنطقة نازحي
+                        // عفرين، والسماح بدخول المساعدات")
+                        && !(last + 1..c.head).any(|k| d.toks[k].kind == Kind::End))
         })
     });
     // what is let in is not a second event: "بإدخال قوافل المساعدات", "سمحت بدخول الشاحنات"
@@ -2509,8 +2511,14 @@ fn arguments(
                 e.etype,
                 EventType::Agree | EventType::Consult | EventType::Cooperate
             );
+            // "حاصرت قبل أيام نقاط النظام": the owner of the target, not the besieger
+            // ("قصف من مواقع قوات الأسد": fired from their positions, they are the agent)
+            let target_owner = hits_people(e.etype)
+                && d.is_any(pre, &TARGET_NOUNS)
+                && !d.is_any(pre.saturating_sub(1), &["من", "عبر"]);
             if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && !partner
                 || partitive_before(d, d.ents[k].toks.start) && hits_people(e.etype)
+                || target_owner
             {
                 recips.push(k);
             } else {
@@ -2760,7 +2768,10 @@ fn arguments(
             let obj = d.is_any(pre, &["علي", "ضد", "الي"])
                 || d.toks[en.toks.start].norm.starts_with('ل')
                 || partitive_before(d, en.toks.start) && hits_people(e.etype)
-                || direct_obj;
+                || direct_obj
+                || hits_people(e.etype)
+                    && d.is_any(pre, &TARGET_NOUNS)
+                    && !d.is_any(pre.saturating_sub(1), &["من", "عبر"]);
             // (past the reach from the trigger, only behind the subject, a marked object)
             let beyond = en.toks.start > c.last + reach;
             if obj
@@ -2777,6 +2788,15 @@ fn arguments(
         }
     }
     actors.dedup();
+    // a party does not besiege, arrest or attack itself: an actor that is also the act's
+    // target was picked from another clause ("يسيطر عليها النظام، إذ حاصرت نقاط النظام")
+    if hits_people(e.etype) {
+        actors.retain(|&a| {
+            !recips
+                .iter()
+                .any(|&r| r != a && d.ents[a].actor.is_some() && d.ents[a].actor == d.ents[r].actor)
+        });
+    }
     // "يتظاهرون أمام حواجز النظام": what a protest stands in front of is no protester
     if e.etype == EventType::Protest {
         actors.retain(|&k| {
@@ -2904,6 +2924,32 @@ fn arguments(
     };
     (ar(&actors), ar(&recips), ar(&med_for_me))
 }
+
+/// Things owned by a party that an act hits ("نقاط النظام", "مواقع قسد", "سيارات الأسايش").
+const TARGET_NOUNS: [&str; 22] = [
+    "نقاط",
+    "نقطه",
+    "مواقع",
+    "موقع",
+    "مقرات",
+    "مقر",
+    "مباني",
+    "مبني",
+    "سيارات",
+    "سياره",
+    "حواجز",
+    "حاجز",
+    "مراكز",
+    "مركز",
+    "مؤسسات",
+    "دوائر",
+    "منازل",
+    "مخازن",
+    "مستودعات",
+    "تجمعات",
+    "الياته",
+    "اليات",
+];
 
 /// Whether a stem reads as a participle or a noun of place (م-initial: "مطالبين"), not a
 /// finite verb; verbs whose root starts with م ("منعت", "مارست") are verbs.
