@@ -1022,6 +1022,22 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
                         && !(last + 1..c.head).any(|k| d.toks[k].kind == Kind::End))
         })
     });
+    // what is kept out is no access: "وتمنع قسد دخول وخروج السيارات وإدخال المواد التموينية"
+    let withheld: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| matches!(lex.entries[c.entry].mode, ModeRule::Fixed(Mode::Withhold)))
+        .map(|c| (c.sent, c.last))
+        .collect();
+    out.retain(|c| {
+        !(c.reading.conj
+            && matches!(lex.entries[c.entry].mode, ModeRule::Fixed(Mode::Access))
+            && withheld.iter().any(|&(s, last)| {
+                s == c.sent
+                    && last < c.head
+                    && (last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 10
+                    && !(last + 1..c.head).any(|k| d.is_clause_break(k))
+            }))
+    });
     // what is let in is not a second event: "بإدخال قوافل المساعدات", "سمحت بدخول الشاحنات"
     let access: Vec<(usize, usize)> = out
         .iter()
@@ -3090,9 +3106,27 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
             .next_words(en.toks.end.saturating_sub(1), 1)
             .first()
             .is_some_and(|&j| d.is_any(j, &REL_PRONOUNS));
+        // the accused of an allegation: "اتهام قسد للنظام بمنع إدخال الطحين"
+        let accused = first < c.head
+            && c.reading.prep == Some('ب')
+            && d.prev_words(first, 3).iter().any(|&j| {
+                d.is_any(
+                    j,
+                    &[
+                        "اتهام",
+                        "واتهام",
+                        "اتهامها",
+                        "اتهامه",
+                        "اتهمت",
+                        "اتهم",
+                        "يتهم",
+                        "تتهم",
+                    ],
+                )
+            });
         // the agent of a verbal noun: "قصف مدفعي لقوات النظام"
         let noun_agent = first > c.last && first <= c.last + 2;
-        if !owned && !antecedent && !noun_agent {
+        if !owned && !antecedent && !noun_agent && !accused {
             return false;
         }
     }
