@@ -2104,6 +2104,15 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 let kana = (s.start..j).rev().find(|&k| d.is_any(k, &["كان", "كانت"]));
                 let subj = match kana {
                     Some(k) if j > 0 && d.is(j - 1, "قد") && k + 1 < j - 1 => k + 1..j - 1,
+                    // "وكانت محافظة الحسكة أعلنت" (no قد)
+                    Some(k)
+                        if k + 1 < j
+                            && (k + 1..j).filter(|&x| d.is_word(x)).count() <= 5
+                            && !(k + 1..j).any(|x| d.is_clause_break(x))
+                            && d.ent_at[k + 1].is_some() =>
+                    {
+                        k + 1..j
+                    }
                     _ => {
                         let np = np_after(d, lex, last + 1, &heads);
                         content_from = np.end.max(last + 1);
