@@ -2541,9 +2541,12 @@ fn arguments(
             let target_owner = hits_people(e.etype)
                 && d.is_any(pre, &TARGET_NOUNS)
                 && !d.is_any(pre.saturating_sub(1), &["من", "عبر"]);
+            // "فك الحصار عن X": who is relieved, not who relieves
+            let relieved = e.etype == EventType::Retreat && d.is(pre, "عن");
             if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && !partner
                 || partitive_before(d, d.ents[k].toks.start) && hits_people(e.etype)
                 || target_owner
+                || relieved
             {
                 recips.push(k);
             } else {
@@ -3170,12 +3173,11 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
             return false;
         }
     }
-    // the controller of an area named before the act ("الخاضعين لسيطرة قسد ومنعت ...") is
-    // not its subject
-    if first < c.head
-        && d.prev_words(first, 1)
-            .first()
-            .is_some_and(|&j| d.is_any(j, &["لسيطره", "سيطره", "بسيطره", "لنفوذ", "نفوذ"]))
+    // the controller of an area ("الخاضعين لسيطرة قسد ومنعت ...", "فك الحصار عن مناطق
+    // سيطرة النظام") is not the act's subject
+    if d.prev_words(first, 1)
+        .first()
+        .is_some_and(|&j| d.is_any(j, &["لسيطره", "سيطره", "بسيطره", "لنفوذ", "نفوذ"]))
     {
         return false;
     }
