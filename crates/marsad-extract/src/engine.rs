@@ -1218,7 +1218,13 @@ const MONTHS: [&str; 24] = [
 /// الذاتية، صباح اليوم الخميس 14 أبريل / نيسان على ..."): `None` when no actor follows.
 fn after_vso_subject(d: &Doc, last: usize) -> Option<usize> {
     let s_end = d.sents[d.sent_of[last]].end;
-    let first = (last + 1..s_end).find(|&k| d.is_word(k))?;
+    let mut first = (last + 1..s_end).find(|&k| d.is_word(k))?;
+    // "انسحب عناصر قسد": members of the force head the subject
+    if d.ent_at[first].is_none() && d.is_any(first, &PARTITIVE_HEADS) {
+        first = (first + 1..s_end)
+            .find(|&k| d.is_word(k) && !d.is(k, "من"))
+            .filter(|&k| k <= first + 3)?;
+    }
     let k = d.ent_at[first]?;
     d.ents[k].actor?;
     let mut j = d.ents[k].toks.end;
@@ -2954,7 +2960,10 @@ fn arguments(
 }
 
 /// Things owned by a party that an act hits ("نقاط النظام", "مواقع قسد", "سيارات الأسايش").
-const TARGET_NOUNS: [&str; 22] = [
+const TARGET_NOUNS: [&str; 25] = [
+    "افرع",
+    "فروع",
+    "فرع",
     "نقاط",
     "نقطه",
     "مواقع",
@@ -3091,6 +3100,27 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
         // بتخفيف الحصار"), the antecedent of a relative clause ("للفرقة التي تطوق")
         // (the owner of the target, after the trigger, is a recipient: "قاعدة تابعة للجيش")
         // ("بغارات من طائرات حربية تابعة للائتلاف": the aircraft's owner attacks)
+        // (the owner of buildings before the act is their owner, not the act's agent:
+        // "المؤسسات الحكومية التابعة للنظام التي استولت عليها")
+        let owned_buildings = d.prev_words(first, 4).iter().any(|&j| {
+            d.is_any(
+                j,
+                &[
+                    "المؤسسات",
+                    "مؤسسات",
+                    "الدوائر",
+                    "دوائر",
+                    "المباني",
+                    "مباني",
+                    "المقرات",
+                    "مقرات",
+                    "الحكوميه",
+                    "المكاتب",
+                    "مكتب",
+                    "مكاتب",
+                ],
+            )
+        });
         let by_force = first > c.last
             && (c.last + 1..first).any(|j| {
                 d.is(j, "من")
@@ -3099,6 +3129,7 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
                     })
             });
         let owned = (first < c.head || by_force)
+            && !owned_buildings
             && d.prev_words(first, 1).first().is_some_and(|&j| {
                 d.is_any(
                     j,
@@ -3114,10 +3145,18 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
                     ],
                 )
             });
+        let after_owner_word = d.prev_words(first, 1).first().is_some_and(|&j| {
+            d.is_any(
+                j,
+                &["تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين"],
+            )
+        });
         let antecedent = d
             .next_words(en.toks.end.saturating_sub(1), 1)
             .first()
-            .is_some_and(|&j| d.is_any(j, &REL_PRONOUNS));
+            .is_some_and(|&j| d.is_any(j, &REL_PRONOUNS))
+            // ("المؤسسات التابعة للنظام التي استولت عليها": التي is the buildings')
+            && !(owned_buildings && after_owner_word);
         // the accused of an allegation: "اتهام قسد للنظام بمنع إدخال الطحين"
         let accused = first < c.head
             && c.reading.prep == Some('ب')
@@ -3172,6 +3211,31 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
         if !near_trigger && !head {
             return false;
         }
+    }
+    // the owner of a building named before the act ("انسحاب تلك القوات من مكتب حزب البعث،
+    // عقب سيطرتهم عليها") is not its subject
+    if first < c.head
+        && hits_people(lex.entries[c.entry].etype)
+        && d.prev_words(first, 1).first().is_some_and(|&j| {
+            d.is_any(
+                j,
+                &[
+                    "مكتب",
+                    "مكاتب",
+                    "مقر",
+                    "مقرات",
+                    "مبني",
+                    "مباني",
+                    "مؤسسات",
+                    "دوائر",
+                    "منازل",
+                    "مستودعات",
+                    "مخازن",
+                ],
+            )
+        })
+    {
+        return false;
     }
     // the controller of an area ("الخاضعين لسيطرة قسد ومنعت ...", "فك الحصار عن مناطق
     // سيطرة النظام") is not the act's subject
