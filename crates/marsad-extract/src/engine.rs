@@ -2874,20 +2874,39 @@ fn arguments(
         EventType::Assault | EventType::Coerce | EventType::Sanction
     ) {
         // (but armed men named as the attack's agent are its actors: "هجوم شنه مسلحون")
+        // (and so are crowds named as the agent of a passive "من قبل أهالي غاضبين", or
+        // the subject of an attack verb that has no passive reading in news: "هاجموا")
+        let attack_verb = d.is_any(
+            c.head,
+            &["هاجم", "هاجموا", "هاجمت", "يهاجم", "يهاجمون", "تهاجم"],
+        );
+        let explicit_agent = |k: usize| {
+            let st = d.ents[k].toks.start;
+            st >= 2 && d.is(st - 2, "من") && d.is_any(st - 1, &["قبل", "جانب", "طرف"])
+        };
+        // (the attack verb's subject: before it, or the word right after it; "كنغر يهاجم
+        // بوحشية عائلة" keeps the family as the target)
+        let attack_subject = |k: usize| {
+            let st = d.ents[k].toks.start;
+            attack_verb && (st < c.head || d.next_words(c.last, 1).first() == Some(&st))
+        };
         let (coll, rest): (Vec<usize>, Vec<usize>) = actors.iter().partition(|&&k| {
-            d.ents[k].actor.is_some_and(|a| {
-                let a = kb.actor(a);
-                a.kind == ActorKind::Collective
-                    && !(matches!(a.sector.as_str(), "REB" | "UAF" | "MIL")
-                        && d.prev_words(d.ents[k].toks.start, 1)
-                            .first()
-                            .is_some_and(|&j| {
-                                d.is_any(j, &["شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته"])
-                            }))
-            }) && !d.is_any(
-                d.ents[k].toks.start,
-                &["الطرفين", "الطرفان", "الجانبين", "الجانبان"],
-            )
+            !attack_subject(k)
+                && !explicit_agent(k)
+                && d.ents[k].actor.is_some_and(|a| {
+                    let a = kb.actor(a);
+                    a.kind == ActorKind::Collective
+                        && !(matches!(a.sector.as_str(), "REB" | "UAF" | "MIL")
+                            && d.prev_words(d.ents[k].toks.start, 1)
+                                .first()
+                                .is_some_and(|&j| {
+                                    d.is_any(j, &["شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته"])
+                                }))
+                })
+                && !d.is_any(
+                    d.ents[k].toks.start,
+                    &["الطرفين", "الطرفان", "الجانبين", "الجانبان"],
+                )
         });
         if !coll.is_empty() {
             actors = rest;
@@ -3175,8 +3194,15 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
                     ],
                 )
             });
-        // the agent of a verbal noun: "قصف مدفعي لقوات النظام"
-        let noun_agent = first > c.last && first <= c.last + 2;
+        // the agent of a verbal noun: "قصف مدفعي لقوات النظام" (a finite attack verb's
+        // ل-object is its target: "ويهاجمون حاجزاً للفرقة الرابعة")
+        let finite_attack = !c.reading.art
+            && c.reading.prep.is_none()
+            && d.is_any(
+                c.head,
+                &["يهاجمون", "هاجموا", "هاجم", "هاجمت", "يهاجم", "تهاجم"],
+            );
+        let noun_agent = first > c.last && first <= c.last + 2 && !finite_attack;
         if !owned && !antecedent && !noun_agent && !accused {
             return false;
         }
