@@ -585,8 +585,7 @@ pub(crate) fn extract(
         let (mut actors, recipients, mediators) = arguments(&d, kb, lex, c, &cands, &chain, &offs);
         // a verb coordinated with و and no subject after it shares the subject of the verb
         // before it: "فتحت قسد الطرقات ... وسمحت بدخول المواد"
-        let finite =
-            !c.reading.art && c.reading.prep.is_none() && !participle_like(&c.reading.stem);
+        let finite = finite_verb(c);
         let subordinate = d.prev_words(c.head, 2).as_slice()
             == [c.head.saturating_sub(1), c.head.saturating_sub(2)]
             && d.is(c.head.saturating_sub(1), "ان")
@@ -1023,11 +1022,7 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
         })
     });
     // what is kept out is no access: "وتمنع قسد دخول وخروج السيارات وإدخال المواد التموينية"
-    let withheld: Vec<(usize, usize)> = out
-        .iter()
-        .filter(|c| matches!(lex.entries[c.entry].mode, ModeRule::Fixed(Mode::Withhold)))
-        .map(|c| (c.sent, c.last))
-        .collect();
+    let withheld = mode_heads(&out, lex, Mode::Withhold);
     out.retain(|c| {
         !(c.reading.conj
             && matches!(lex.entries[c.entry].mode, ModeRule::Fixed(Mode::Access))
@@ -1039,11 +1034,7 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
             }))
     });
     // what is let in is not a second event: "بإدخال قوافل المساعدات", "سمحت بدخول الشاحنات"
-    let access: Vec<(usize, usize)> = out
-        .iter()
-        .filter(|c| matches!(lex.entries[c.entry].mode, ModeRule::Fixed(Mode::Access)))
-        .map(|c| (c.sent, c.last))
-        .collect();
+    let access = mode_heads(&out, lex, Mode::Access);
     out.retain(|c| {
         lex.entries[c.entry].etype != EventType::Aid
             || !access.iter().any(|&(s, last)| {
@@ -2505,7 +2496,7 @@ fn arguments(
         }
     }
     // a finite verb with its subject right before it (SVO: "دمشق تتهم إسرائيل", "قسد سلمت")
-    let finite = !c.reading.art && c.reading.prep.is_none() && !participle_like(&c.reading.stem);
+    let finite = finite_verb(c);
     if actors.is_empty() && finite {
         let before = (c.head.saturating_sub(3)..c.head)
             .rev()
@@ -2876,10 +2867,7 @@ fn arguments(
         // (but armed men named as the attack's agent are its actors: "هجوم شنه مسلحون")
         // (and so are crowds named as the agent of a passive "من قبل أهالي غاضبين", or
         // the subject of an attack verb that has no passive reading in news: "هاجموا")
-        let attack_verb = d.is_any(
-            c.head,
-            &["هاجم", "هاجموا", "هاجمت", "يهاجم", "يهاجمون", "تهاجم"],
-        );
+        let attack_verb = d.is_any(c.head, &ATTACK_VERBS);
         let explicit_agent = |k: usize| {
             let st = d.ents[k].toks.start;
             st >= 2 && d.is(st - 2, "من") && d.is_any(st - 1, &["قبل", "جانب", "طرف"])
@@ -3006,6 +2994,24 @@ const TARGET_NOUNS: [&str; 25] = [
     "الياته",
     "اليات",
 ];
+
+/// Finite attack verbs: their subject attacks, it is never the victim ("هاجم مسلحون").
+const ATTACK_VERBS: [&str; 6] = ["هاجم", "هاجموا", "هاجمت", "يهاجم", "يهاجمون", "تهاجم"];
+
+/// Whether a candidate's head reads as a finite verb: no article, no preposition, not a
+/// participle.
+fn finite_verb(c: &Cand) -> bool {
+    !c.reading.art && c.reading.prep.is_none() && !participle_like(&c.reading.stem)
+}
+
+/// The sentence and last token of the candidates whose entry has the fixed `mode`.
+fn mode_heads(cands: &[Cand], lex: &Lexicon, mode: Mode) -> Vec<(usize, usize)> {
+    cands
+        .iter()
+        .filter(|c| matches!(lex.entries[c.entry].mode, ModeRule::Fixed(m) if m == mode))
+        .map(|c| (c.sent, c.last))
+        .collect()
+}
 
 /// Whether a stem reads as a participle or a noun of place (م-initial: "مطالبين"), not a
 /// finite verb; verbs whose root starts with م ("منعت", "مارست") are verbs.
@@ -3196,12 +3202,8 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
             });
         // the agent of a verbal noun: "قصف مدفعي لقوات النظام" (a finite attack verb's
         // ل-object is its target: "ويهاجمون حاجزاً للفرقة الرابعة")
-        let finite_attack = !c.reading.art
-            && c.reading.prep.is_none()
-            && d.is_any(
-                c.head,
-                &["يهاجمون", "هاجموا", "هاجم", "هاجمت", "يهاجم", "تهاجم"],
-            );
+        let finite_attack =
+            !c.reading.art && c.reading.prep.is_none() && d.is_any(c.head, &ATTACK_VERBS);
         let noun_agent = first > c.last && first <= c.last + 2 && !finite_attack;
         if !owned && !antecedent && !noun_agent && !accused {
             return false;

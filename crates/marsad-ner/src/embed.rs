@@ -159,7 +159,7 @@ pub fn dot(a: &[f32], b: &[f32]) -> f32 {
 
 /// `y += g · x`.
 #[inline]
-fn axpy(y: &mut [f32], g: f32, x: &[f32]) {
+pub(crate) fn axpy(y: &mut [f32], g: f32, x: &[f32]) {
     for (a, b) in y.iter_mut().zip(x) {
         *a += g * b;
     }

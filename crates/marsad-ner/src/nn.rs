@@ -13,7 +13,7 @@
 //! and deterministic. After training the projections of all vocabulary words are computed
 //! once and stored (quantized to i8), so tagging costs one `5·rep × hidden` product a token.
 
-use crate::embed::Rng;
+use crate::embed::{axpy, Rng};
 use crate::features::{hash_bytes, mix, FastMap};
 use crate::lexicon::AutoLex;
 use crate::resources::Resources;
@@ -385,13 +385,9 @@ fn add_block_i8(acc: &mut [f32; CH], scale: f32, row: &[i8]) {
     }
 }
 
-#[inline]
-fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
-    for (y, x) in y.iter_mut().zip(x) {
-        *y += a * x;
-    }
-}
-
+/// Dot product of the network's training. Not [`crate::embed::dot`]: that one sums its
+/// accumulators pairwise, and the shipped network was trained with this order (a different
+/// rounding would change the model's bytes).
 #[inline]
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     let mut acc = [0f32; 8];
