@@ -42,6 +42,7 @@ pub mod lexicon;
 pub mod model;
 pub mod nn;
 pub mod resources;
+mod rnn;
 pub mod tagger;
 pub mod tags;
 pub mod text;

@@ -9,14 +9,20 @@
 //! The tagger adds `weight × log p(label)` to the linear model's emission scores before
 //! Viterbi decoding (a product of experts); the linear model keeps what it memorised.
 //!
+//! A bidirectional GRU (`rnn.rs`) then reads the hidden layers of the whole sentence
+//! in both directions and adds its own scores to each token's (sentence context beyond the
+//! window). It is trained in a second stage over the frozen, quantized window layer.
+//!
 //! Training is plain SGD with inverted dropout on the hidden layer, seeded, single-threaded
 //! and deterministic. After training the projections of all vocabulary words are computed
-//! once and stored (quantized to i8), so tagging costs one `5·rep × hidden` product a token.
+//! once and stored (quantized to i8), so tagging costs one `5·rep × hidden` product a token,
+//! plus the GRU's two `3g × (hidden + g)` products.
 
 use crate::embed::{axpy, Rng};
 use crate::features::{hash_bytes, mix, FastMap};
 use crate::lexicon::AutoLex;
 use crate::resources::Resources;
+use crate::rnn::{BiGru, DirCache, GruScratch};
 use crate::tags::{Tag, NUM_LABELS};
 use crate::text::{normalize, normalize_to, shape, strip_proclitics};
 use crate::train::Sentence;
@@ -30,6 +36,8 @@ const NPOS: usize = 2 * WIN + 1;
 /// Positions (−1, 0, +1) whose affixes feed the sparse inputs.
 const FEAT_WIN: isize = 1;
 const MAGIC: &[u8; 8] = b"MRSDWIN1";
+/// A window network with a sentence GRU (the same layout, then the GRU's size and weights).
+const MAGIC2: &[u8; 8] = b"MRSDWIN2";
 /// Words the network knows: the most frequent of the news corpus (as the shipped
 /// embedding clusters).
 pub const NET_VOCAB: usize = 150_000;
@@ -148,6 +156,19 @@ pub struct NetOptions {
     pub average: bool,
     /// Which resources the network reads ([`USE_GAZ`], [`USE_LEX`]).
     pub inputs: u8,
+    /// State size of each direction of the sentence GRU over the hidden layer (0: none).
+    /// The default 16: on the two held-out splits of the training file, three seeds each,
+    /// the whole tagger averaged 76.3 and 81.0 against 75.9 and 81.0 without the GRU; 32
+    /// states or dropout on its inputs did no better.
+    pub rnn: usize,
+    /// Largest norm of the GRU's gradient over one sentence.
+    pub rnn_clip: f32,
+    /// Passes of the GRU's training (after the window layer's).
+    pub rnn_epochs: usize,
+    /// Initial learning rate of the GRU (decays linearly to a tenth).
+    pub rnn_lr: f32,
+    /// Dropout rate of the GRU's inputs.
+    pub rnn_dropout: f32,
 }
 
 impl Default for NetOptions {
@@ -164,6 +185,11 @@ impl Default for NetOptions {
             verbose: false,
             average: true,
             inputs: USE_GAZ,
+            rnn: 16,
+            rnn_clip: 5.0,
+            rnn_epochs: 8,
+            rnn_lr: 0.02,
+            rnn_dropout: 0.0,
         }
     }
 }
@@ -192,6 +218,8 @@ pub struct WindowNet {
     /// `L × hidden`.
     w2: Vec<f32>,
     b2: [f32; L],
+    /// The sentence GRU over the hidden layer, if trained with one.
+    gru: Option<BiGru>,
 }
 
 /// Per-sentence inputs: word rows and sparse feature rows per token.
@@ -205,6 +233,9 @@ pub struct NetScratch {
     feats: Vec<u32>,
     offs: Vec<usize>,
     h: Vec<f32>,
+    /// Hidden layers of the whole sentence (`n × hidden`, after the ReLU), for the GRU.
+    hs: Vec<f32>,
+    gru: GruScratch,
 }
 
 fn vocab_row(vocab: &FastMap<String, u32>, norm: &str) -> Option<(u32, bool)> {
@@ -424,6 +455,11 @@ impl WindowNet {
         self.vocab.len()
     }
 
+    /// State size of each direction of the sentence GRU (0 without one).
+    pub fn rnn_states(&self) -> usize {
+        self.gru.as_ref().map_or(0, |g| g.g)
+    }
+
     /// Log-probabilities of every label for every token (`out[i * L + label]`); the name
     /// marks and the lexicon come from `res` when given.
     pub fn log_probs<S: AsRef<str>>(
@@ -474,9 +510,29 @@ impl WindowNet {
             flags: self.inputs,
         };
         inputs(cfg, norms, marks, lexicon, s);
+        self.window_pass(s, n, out, self.gru.is_some());
+        if let Some(gru) = &self.gru {
+            for (d, c) in s.gru.caches.iter_mut().enumerate() {
+                gru.run(d, &s.hs, n, c);
+            }
+            gru.add_scores(&s.gru.caches, n, L, out);
+        }
+        for row in out.chunks_exact_mut(L) {
+            let mut o = [0f32; L];
+            o.copy_from_slice(row);
+            log_softmax(&mut o);
+            row.copy_from_slice(&o);
+        }
+    }
+
+    /// The window layer over the inputs in `s` (as [`inputs`] left them): raw label scores
+    /// into `out` (`n × L`), and the hidden layers (after the ReLU) into `s.hs` when
+    /// `keep_hidden`.
+    fn window_pass(&self, s: &mut NetScratch, n: usize, out: &mut [f32], keep_hidden: bool) {
         let (h, r) = (self.hidden, self.rep);
         let pad = self.unk() + 1;
         s.h.resize(h, 0.0);
+        s.hs.clear();
         let mut xrows = [0usize; NPOS];
         for i in 0..n {
             for (p, xr) in xrows.iter_mut().enumerate() {
@@ -520,7 +576,9 @@ impl WindowNet {
                 }
                 *ol += acc;
             }
-            log_softmax(&mut o);
+            if keep_hidden {
+                s.hs.extend(hv.iter().map(|x| x.max(0.0)));
+            }
             out[i * L..i * L + L].copy_from_slice(&o);
         }
     }
@@ -529,7 +587,7 @@ impl WindowNet {
     /// projections and sparse rows as i8 with one scale per row, the dense layers as f32).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(if self.gru.is_some() { MAGIC2 } else { MAGIC });
         for v in [
             self.rep,
             self.hidden,
@@ -559,6 +617,12 @@ impl WindowNet {
         {
             out.extend_from_slice(&x.to_le_bytes());
         }
+        if let Some(gru) = &self.gru {
+            out.extend_from_slice(&(gru.g as u32).to_le_bytes());
+            for x in gru.params().into_iter().flatten() {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
         out
     }
 
@@ -566,7 +630,9 @@ impl WindowNet {
     pub fn from_bytes(b: &[u8]) -> Result<WindowNet, NerError> {
         let bad = |m: &str| NerError::BadModel(format!("window network: {m}"));
         let mut r = Reader { b, pos: 0 };
-        if r.take(8).ok_or_else(|| bad("truncated"))? != MAGIC {
+        let magic = r.take(8).ok_or_else(|| bad("truncated"))?;
+        let with_gru = magic == MAGIC2;
+        if magic != MAGIC && !with_gru {
             return Err(bad("not a window-network file"));
         }
         let mut u = || r.u32().ok_or_else(|| bad("truncated"));
@@ -604,6 +670,28 @@ impl WindowNet {
         let b1 = f32s(hidden)?;
         let w2 = f32s(L * hidden)?;
         let b2v = f32s(L)?;
+        let gru = if with_gru {
+            let raw = r.take(4).ok_or_else(|| bad("truncated"))?;
+            let g = u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]) as usize;
+            if g == 0 || g > 1024 {
+                return Err(bad("implausible GRU size"));
+            }
+            let mut parts = Vec::new();
+            for len in BiGru::param_lens(g, hidden, L) {
+                let raw = r.take(len * 4).ok_or_else(|| bad("truncated"))?;
+                let v: Vec<f32> = raw
+                    .chunks_exact(4)
+                    .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect();
+                if v.iter().any(|x| !x.is_finite()) {
+                    return Err(bad("non-finite weight"));
+                }
+                parts.push(v);
+            }
+            Some(BiGru::from_params(g, hidden, parts).ok_or_else(|| bad("GRU weights"))?)
+        } else {
+            None
+        };
         if r.pos != b.len() {
             return Err(bad("trailing bytes"));
         }
@@ -631,6 +719,7 @@ impl WindowNet {
             b1,
             w2,
             b2,
+            gru,
         })
     }
 
@@ -986,7 +1075,7 @@ pub fn train_net(
         }
     }
     reps.extend_from_slice(&special);
-    WindowNet {
+    let net = WindowNet {
         rep: r,
         hidden: h,
         feat_bits: opts.feat_bits,
@@ -999,7 +1088,124 @@ pub fn train_net(
         b1,
         w2,
         b2,
+        gru: None,
+    };
+    if opts.rnn == 0 || opts.rnn_epochs == 0 {
+        return net;
     }
+    // the GRU learns on top of the finished (quantized, as tagging sees it) window layer
+    let mut net = net.quantized();
+    let inputs_of = prepared
+        .iter()
+        .map(|(rows, feats, offs)| (rows.as_slice(), feats.as_slice(), offs.as_slice()));
+    net.gru = Some(train_gru(&net, inputs_of, sentences, opts, &mut rng));
+    net
+}
+
+/// Trains the sentence GRU over the frozen window layer of `net`: plain SGD on the summed
+/// loss of each sentence, the gradient clipped to `opts.rnn_clip`, parameters averaged over
+/// the second half of the epochs.
+fn train_gru<'a>(
+    net: &WindowNet,
+    inputs: impl Iterator<Item = (&'a [u32], &'a [u32], &'a [usize])>,
+    sentences: &[Sentence],
+    opts: &NetOptions,
+    rng: &mut Rng,
+) -> BiGru {
+    let h = net.hidden;
+    // hidden layers and window scores of every sentence, computed once
+    let mut s = NetScratch::default();
+    let mut cached: Vec<(Vec<f32>, Vec<f32>)> = Vec::with_capacity(sentences.len());
+    for ((rows, feats, offs), sent) in inputs.zip(sentences) {
+        let n = sent.tokens.len();
+        s.rows.clear();
+        s.rows.extend_from_slice(rows);
+        s.feats.clear();
+        s.feats.extend_from_slice(feats);
+        s.offs.clear();
+        s.offs.extend_from_slice(offs);
+        let mut out = vec![0f32; n * L];
+        net.window_pass(&mut s, n, &mut out, true);
+        cached.push((std::mem::take(&mut s.hs), out));
+    }
+    let mut gru = BiGru::random(opts.rnn, h, L, rng);
+    let mut grad = gru.zeros_like();
+    let mut avg: Option<BiGru> = None;
+    let mut caches = [DirCache::default(), DirCache::default()];
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let epochs = opts.rnn_epochs;
+    let total = (epochs * sentences.len()).max(1) as f32;
+    let mut step = 0f32;
+    let mut xin: Vec<f32> = Vec::new();
+    let keep = 1.0 - opts.rnn_dropout.clamp(0.0, 0.9);
+    for ep in 0..epochs {
+        for i in (1..order.len()).rev() {
+            let j = rng.below(i + 1);
+            order.swap(i, j);
+        }
+        let (mut loss, mut ntok) = (0f64, 0usize);
+        for &si in &order {
+            let n = sentences[si].tokens.len();
+            if n == 0 {
+                continue;
+            }
+            let lr = opts.rnn_lr * (1.0 - 0.9 * step / total);
+            step += 1.0;
+            let (hs, base) = &cached[si];
+            xin.clear();
+            xin.extend(hs.iter().map(|&x| {
+                if keep < 1.0 {
+                    if (rng.unit() as f32) < keep {
+                        x / keep
+                    } else {
+                        0.0
+                    }
+                } else {
+                    x
+                }
+            }));
+            for (d, c) in caches.iter_mut().enumerate() {
+                gru.run(d, &xin, n, c);
+            }
+            let mut logits = base.clone();
+            gru.add_scores(&caches, n, L, &mut logits);
+            let mut go = vec![0f32; n * L];
+            for i in 0..n {
+                let mut o = [0f32; L];
+                o.copy_from_slice(&logits[i * L..i * L + L]);
+                log_softmax(&mut o);
+                let gold = sentences[si].tags[i].index();
+                loss -= f64::from(o[gold]);
+                ntok += 1;
+                for l in 0..L {
+                    go[i * L + l] = o[l].exp() - if l == gold { 1.0 } else { 0.0 };
+                }
+            }
+            for v in grad.params_mut() {
+                v.iter_mut().for_each(|x| *x = 0.0);
+            }
+            let mut dx = vec![0f32; n * h];
+            gru.backward(&xin, n, &caches, &go, L, &mut grad, &mut dx);
+            gru.step(&grad, lr, opts.rnn_clip);
+        }
+        if 2 * (ep + 1) > epochs {
+            let k = (ep + 1 - epochs / 2) as f32;
+            let a = avg.get_or_insert_with(|| gru.zeros_like());
+            for (x, y) in a.params_mut().into_iter().zip(gru.params()) {
+                for (x, y) in x.iter_mut().zip(y) {
+                    *x += (y - *x) / k;
+                }
+            }
+        }
+        if opts.verbose {
+            eprintln!(
+                "  gru epoch {}: mean loss {:.4}",
+                ep + 1,
+                loss / ntok.max(1) as f64
+            );
+        }
+    }
+    avg.unwrap_or(gru)
 }
 
 /// Per position, `hidden × rep` → `rep × hidden`.
@@ -1113,6 +1319,21 @@ mod tests {
         // and a known non-name in the same slot is not
         let tags = argmax_tags(&net, &["قال", "الوزير", "اليوم"]);
         assert_eq!(tags[1], Tag::O);
+    }
+
+    #[test]
+    fn a_network_with_a_sentence_gru_learns_and_round_trips() {
+        let opts = NetOptions {
+            rnn: 4,
+            verbose: true,
+            ..small_opts()
+        };
+        let net = train_net(&toy_training(), None, &toy_vectors(), &opts);
+        let tags = argmax_tags(&net, &["قال", "خالد", "اليوم"]);
+        assert_eq!(tags, vec![Tag::O, Tag::B(EntityKind::Pers), Tag::O]);
+        let back = WindowNet::from_bytes(&net.to_bytes()).expect("round trip");
+        assert_eq!(back.to_bytes(), net.to_bytes());
+        assert_eq!(argmax_tags(&back, &["قال", "خالد", "اليوم"]), tags);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! train` train both parts of the shipped model in one run.)
 //!
 //! ```text
-//! ner-net train TRAIN.txt VECTORS.vec OUT.net [--lex-model MODEL.bin] [--hidden N] [--rep N] [--epochs N] [--lr F] [--dropout F] [--word-dropout F] [--seed N] [--bits N] [--inputs N] [--average 0|1]
+//! ner-net train TRAIN.txt VECTORS.vec OUT.net [--lex-model MODEL.bin] [--hidden N] [--rep N] [--epochs N] [--lr F] [--dropout F] [--word-dropout F] [--seed N] [--bits N] [--inputs N] [--average 0|1] [--rnn N] [--clip F] [--rnn-epochs N] [--rnn-lr F] [--rnn-dropout F]
 //! ner-net eval MODEL.bin NET.net FILE [--weights 0,4,8,12]
 //! ```
 
@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 fn usage() -> ! {
-    eprintln!("usage:\n  ner-net train TRAIN.txt VECTORS.vec OUT.net [--lex-model MODEL.bin] [--hidden N] [--rep N] [--epochs N] [--lr F] [--dropout F] [--word-dropout F] [--seed N] [--bits N] [--inputs N] [--average 0|1]\n  ner-net eval MODEL.bin NET.net FILE [--weights 0,4,8,12]");
+    eprintln!("usage:\n  ner-net train TRAIN.txt VECTORS.vec OUT.net [--lex-model MODEL.bin] [--hidden N] [--rep N] [--epochs N] [--lr F] [--dropout F] [--word-dropout F] [--seed N] [--bits N] [--inputs N] [--average 0|1] [--rnn N] [--clip F] [--rnn-epochs N] [--rnn-lr F] [--rnn-dropout F]\n  ner-net eval MODEL.bin NET.net FILE [--weights 0,4,8,12]");
     std::process::exit(2)
 }
 
@@ -56,6 +56,11 @@ fn main() {
             "--bits" => opts.feat_bits = n() as u32,
             "--inputs" => opts.inputs = n() as u8,
             "--average" => opts.average = n() != 0,
+            "--rnn" => opts.rnn = n(),
+            "--clip" => opts.rnn_clip = f(),
+            "--rnn-epochs" => opts.rnn_epochs = n(),
+            "--rnn-lr" => opts.rnn_lr = f(),
+            "--rnn-dropout" => opts.rnn_dropout = f(),
             "--lex-model" => lex_model = Some(v.clone()),
             "--weights" => {
                 weights = v

@@ -1,7 +1,7 @@
 //! Train, evaluate and run the NER tagger until the `marsad ner` commands exist.
 //!
 //! ```text
-//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|emb|gazetteer|kb] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]] [--vectors FILE] [--net-weight W] [--net-inputs N] [--net-hidden N] [--net-epochs N] [--net-seed N]]
+//! ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|emb|gazetteer|kb] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]] [--vectors FILE] [--net-weight W] [--net-inputs N] [--net-hidden N] [--net-epochs N] [--net-seed N] [--net-rnn N] [--net-rnn-dropout F] [--net-rnn-epochs N] [--net-lr F] [--net-clip F]]
 //! ner eval [--model MODEL.bin] [--all-levels] [--net-weight W] FILE_OR_DIR...
 //! ner tag [--model MODEL.bin] < text
 //! ner calibrate [--model MODEL.bin] HELDOUT.txt [OUT.bin]
@@ -19,7 +19,7 @@ use std::time::Instant;
 
 fn usage() -> ! {
     eprintln!(
-        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|emb|gazetteer|kb] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]] [--vectors FILE] [--net-weight W] [--net-inputs N] [--net-hidden N] [--net-epochs N] [--net-seed N]]\n  ner eval [--model MODEL.bin] [--all-levels] [--net-weight W] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
+        "usage:\n  ner train TRAIN.txt OUT.bin [--epochs N] [--seed N] [--bits N] [--doc-window N] [--word-dropout P] [--dev FILE] [--without clusters|emb|gazetteer|kb] [--news DIR [--news-tokens N] [--folds K] [--self-train N [--self-train-conf P]] [--vectors FILE] [--net-weight W] [--net-inputs N] [--net-hidden N] [--net-epochs N] [--net-seed N] [--net-rnn N] [--net-rnn-dropout F] [--net-rnn-epochs N] [--net-lr F] [--net-clip F]]\n  ner eval [--model MODEL.bin] [--all-levels] [--net-weight W] FILE_OR_DIR...\n  ner tag [--model MODEL.bin] < text"
     );
     std::process::exit(2)
 }
@@ -108,6 +108,11 @@ fn main() {
             "--net-hidden" => opts.net.hidden = num() as usize,
             "--net-epochs" => opts.net.epochs = num() as usize,
             "--net-seed" => opts.net.seed = num(),
+            "--net-rnn" => opts.net.rnn = num() as usize,
+            "--net-lr" => opts.net.lr = val().parse().unwrap_or_else(|_| usage()),
+            "--net-clip" => opts.net.rnn_clip = val().parse().unwrap_or_else(|_| usage()),
+            "--net-rnn-dropout" => opts.net.rnn_dropout = val().parse().unwrap_or_else(|_| usage()),
+            "--net-rnn-epochs" => opts.net.rnn_epochs = num() as usize,
             _ if a.starts_with("--") => usage(),
             _ => {
                 pos.push(PathBuf::from(a));
