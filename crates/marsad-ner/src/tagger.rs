@@ -198,6 +198,7 @@ impl Tagger {
         let mut tags = self.tag_document_raw(sentences);
         for (ss, ts) in sentences.chunks(DOC_BLOCK).zip(tags.chunks_mut(DOC_BLOCK)) {
             crate::consistency::propagate(ss, ts);
+            crate::consistency::harmonize(ss, ts);
         }
         tags
     }
@@ -299,6 +300,7 @@ impl Tagger {
         {
             let before: Vec<Vec<Tag>> = block_t.to_vec();
             crate::consistency::propagate(block_w, block_t);
+            crate::consistency::harmonize(block_w, block_t);
             // the best score of each name the model found itself, by normalized tokens
             let mut best: HashMap<Vec<String>, f32> = HashMap::new();
             for ((w, t), p) in block_w.iter().zip(&before).zip(block_p) {
