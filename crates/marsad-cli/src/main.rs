@@ -170,7 +170,7 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub stats: bool,
     /// Also take actors and places the knowledge base does not know from the learned NER
-    /// tagger (lower confidence, no coordinates; about 2.8 times slower on one thread).
+    /// tagger (lower confidence, no coordinates; about 3 times slower on one thread).
     #[arg(long)]
     pub ner: bool,
 }
