@@ -18,24 +18,8 @@ use std::collections::HashMap;
 /// Propagates entities over the sentences of one document (tokens and their tags); returns
 /// the number of entities added.
 pub fn propagate<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<Tag>]) -> usize {
-    let norms: Vec<Vec<String>> = sentences
-        .iter()
-        .map(|s| s.as_ref().iter().map(|t| normalize(t.as_ref())).collect())
-        .collect();
-    // entity strings → votes per kind
-    let mut votes: HashMap<Vec<String>, [u32; 4]> = HashMap::new();
-    for (ns, ts) in norms.iter().zip(tags.iter()) {
-        for (r, k) in spans(ts) {
-            let key: Vec<String> = ns[r].to_vec();
-            if key.iter().map(|w| w.chars().count()).sum::<usize>() < 3
-                || !key.iter().all(|w| w.chars().any(char::is_alphabetic))
-            {
-                continue;
-            }
-            let i = EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-            votes.entry(key).or_default()[i] += 1;
-        }
-    }
+    let norms = normalized(sentences);
+    let votes = kind_votes(&norms, tags, true);
     if votes.is_empty() {
         return 0;
     }
@@ -98,6 +82,41 @@ pub fn propagate<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<
     added
 }
 
+/// The normalized tokens of each sentence.
+fn normalized<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T]) -> Vec<Vec<String>> {
+    sentences
+        .iter()
+        .map(|s| s.as_ref().iter().map(|t| normalize(t.as_ref())).collect())
+        .collect()
+}
+
+fn kind_index(k: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+}
+
+/// Entity strings (their normalized words) → how often the tags make each kind of them;
+/// `names_only` leaves out strings of fewer than three letters or with a word without one.
+fn kind_votes(
+    norms: &[Vec<String>],
+    tags: &[Vec<Tag>],
+    names_only: bool,
+) -> HashMap<Vec<String>, [u32; 4]> {
+    let mut votes: HashMap<Vec<String>, [u32; 4]> = HashMap::new();
+    for (ns, ts) in norms.iter().zip(tags.iter()) {
+        for (r, k) in spans(ts) {
+            let key: Vec<String> = ns[r].to_vec();
+            if names_only
+                && (key.iter().map(|w| w.chars().count()).sum::<usize>() < 3
+                    || !key.iter().all(|w| w.chars().any(char::is_alphabetic)))
+            {
+                continue;
+            }
+            votes.entry(key).or_default()[kind_index(k)] += 1;
+        }
+    }
+    votes
+}
+
 /// Occurrences of a name (all kinds together) before [`harmonize`] looks at its kinds.
 pub const HARMONIZE_MIN: u32 = 3;
 
@@ -105,17 +124,8 @@ pub const HARMONIZE_MIN: u32 = 3;
 /// often (and [`HARMONIZE_MIN`] times or more in all) with that kind; returns how many
 /// changed (one kind per name per discourse).
 pub fn harmonize<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<Tag>]) -> usize {
-    let norms: Vec<Vec<String>> = sentences
-        .iter()
-        .map(|s| s.as_ref().iter().map(|t| normalize(t.as_ref())).collect())
-        .collect();
-    let mut votes: HashMap<Vec<String>, [u32; 4]> = HashMap::new();
-    for (ns, ts) in norms.iter().zip(tags.iter()) {
-        for (r, k) in spans(ts) {
-            let i = EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-            votes.entry(ns[r].to_vec()).or_default()[i] += 1;
-        }
-    }
+    let norms = normalized(sentences);
+    let votes = kind_votes(&norms, tags, false);
     let mut changed = 0;
     for (ns, ts) in norms.iter().zip(tags.iter_mut()) {
         for (r, k) in spans(ts) {
@@ -127,7 +137,7 @@ pub fn harmonize<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<
                 .max_by_key(|&i| (v[i], std::cmp::Reverse(i)))
                 .unwrap_or(0);
             let kind = EntityKind::ALL[best];
-            let own = EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+            let own = kind_index(k);
             if kind == k || total < HARMONIZE_MIN || v[best] < 2 * v[own] {
                 continue;
             }

@@ -416,11 +416,11 @@ fn add_block_i8(acc: &mut [f32; CH], scale: f32, row: &[i8]) {
     }
 }
 
-/// Dot product of the network's training. Not [`crate::embed::dot`]: that one sums its
-/// accumulators pairwise, and the shipped network was trained with this order (a different
-/// rounding would change the model's bytes).
+/// Dot product of the network's training (and its GRU's). Not [`crate::embed::dot`]: that
+/// one sums its accumulators pairwise, and the shipped network was trained with this order
+/// (a different rounding would change the model's bytes).
 #[inline]
-fn dot(a: &[f32], b: &[f32]) -> f32 {
+pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
     let mut acc = [0f32; 8];
     let ca = a.chunks_exact(8);
     let cb = b.chunks_exact(8);

@@ -7,6 +7,7 @@
 //! are small (a few tens of thousands of floats) and stay f32.
 
 use crate::embed::{axpy, Rng};
+use crate::nn::dot;
 
 /// The weights of one direction.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,24 +131,6 @@ fn sigmoid(x: f32) -> f32 {
 #[inline(always)]
 fn tanh(x: f32) -> f32 {
     2.0 / (1.0 + fast_exp(-2.0 * x)) - 1.0
-}
-
-#[inline]
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut acc = [0f32; 8];
-    let ca = a.chunks_exact(8);
-    let cb = b.chunks_exact(8);
-    let (ra, rb) = (ca.remainder(), cb.remainder());
-    for (x, y) in ca.zip(cb) {
-        for k in 0..8 {
-            acc[k] += x[k] * y[k];
-        }
-    }
-    let mut s: f32 = acc.iter().sum();
-    for (x, y) in ra.iter().zip(rb) {
-        s += x * y;
-    }
-    s
 }
 
 /// Positions in reading order for direction `d` (0: left to right).
