@@ -286,7 +286,7 @@ fn kb_match_offsets_point_at_their_characters() {
 }
 
 /// Needs ../shared: the bundled tagger on the ANERcorp test file (CAMeL-rules reproduction)
-/// prints its figure; it must not fall well below what was shipped (76.2).
+/// prints its figure; it must not fall well below what was shipped (76.8).
 #[test]
 fn ner_eval_prints_micro_f1() {
     let Some(shared) = shared() else { return };
