@@ -15,11 +15,21 @@ use crate::tags::{spans, EntityKind, Tag};
 use crate::text::normalize;
 use std::collections::HashMap;
 
+/// [`propagate`] then [`harmonize`], normalizing the tokens once.
+pub fn make_consistent<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<Tag>]) {
+    let norms = normalized(sentences);
+    propagate_normalized(&norms, tags);
+    harmonize_normalized(&norms, tags);
+}
+
 /// Propagates entities over the sentences of one document (tokens and their tags); returns
 /// the number of entities added.
 pub fn propagate<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<Tag>]) -> usize {
-    let norms = normalized(sentences);
-    let votes = kind_votes(&norms, tags, true);
+    propagate_normalized(&normalized(sentences), tags)
+}
+
+fn propagate_normalized(norms: &[Vec<String>], tags: &mut [Vec<Tag>]) -> usize {
+    let votes = kind_votes(norms, tags, true);
     if votes.is_empty() {
         return 0;
     }
@@ -27,13 +37,10 @@ pub fn propagate<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<
     let mut keys: Vec<(&Vec<String>, &[u32; 4])> = votes.iter().collect();
     keys.sort();
     for (key, v) in keys {
-        let best = (0..4)
-            .max_by_key(|&i| (v[i], std::cmp::Reverse(i)))
-            .unwrap_or(0);
         by_first
             .entry(key[0].clone())
             .or_default()
-            .push((key[1..].to_vec(), EntityKind::ALL[best]));
+            .push((key[1..].to_vec(), EntityKind::ALL[majority(v)]));
     }
     for list in by_first.values_mut() {
         list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
@@ -46,16 +53,9 @@ pub fn propagate<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<
                 i += 1;
                 continue;
             }
-            let mut cands = by_first.get(&ns[i]);
-            if cands.is_none() {
-                // one proclitic letter (و ف ب ل ك) glued to the first word
-                let mut cs = ns[i].chars();
-                if let Some(c) = cs.next() {
-                    if matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') && cs.clone().count() >= 3 {
-                        cands = by_first.get(cs.as_str());
-                    }
-                }
-            }
+            let cands = by_first
+                .get(&ns[i])
+                .or_else(|| without_proclitic_letter(&ns[i]).and_then(|w| by_first.get(w)));
             let mut step = 1;
             if let Some(list) = cands {
                 for (rest, kind) in list {
@@ -67,10 +67,7 @@ pub fn propagate<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<
                     {
                         continue;
                     }
-                    ts[i] = Tag::B(*kind);
-                    for t in &mut ts[i + 1..end] {
-                        *t = Tag::I(*kind);
-                    }
+                    set_span(ts, i..end, *kind);
                     added += 1;
                     step = end - i;
                     break;
@@ -82,16 +79,35 @@ pub fn propagate<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<
     added
 }
 
+/// A word without the one proclitic letter (و ف ب ل ك) glued to it, when at least three
+/// letters remain.
+pub(crate) fn without_proclitic_letter(word: &str) -> Option<&str> {
+    let mut cs = word.chars();
+    let c = cs.next()?;
+    (matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') && cs.clone().count() >= 3).then_some(cs.as_str())
+}
+
+/// The kind most votes give (ties to the first in [`EntityKind::ALL`]).
+fn majority(v: &[u32; 4]) -> usize {
+    (0..4)
+        .max_by_key(|&i| (v[i], std::cmp::Reverse(i)))
+        .unwrap_or(0)
+}
+
+/// Tags the tokens of `r` as one `kind` entity.
+fn set_span(ts: &mut [Tag], r: std::ops::Range<usize>, kind: EntityKind) {
+    ts[r.start] = Tag::B(kind);
+    for t in &mut ts[r.start + 1..r.end] {
+        *t = Tag::I(kind);
+    }
+}
+
 /// The normalized tokens of each sentence.
 fn normalized<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T]) -> Vec<Vec<String>> {
     sentences
         .iter()
         .map(|s| s.as_ref().iter().map(|t| normalize(t.as_ref())).collect())
         .collect()
-}
-
-fn kind_index(k: EntityKind) -> usize {
-    EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
 }
 
 /// Entity strings (their normalized words) → how often the tags make each kind of them;
@@ -111,7 +127,7 @@ fn kind_votes(
             {
                 continue;
             }
-            votes.entry(key).or_default()[kind_index(k)] += 1;
+            votes.entry(key).or_default()[k.index()] += 1;
         }
     }
     votes
@@ -124,8 +140,11 @@ pub const HARMONIZE_MIN: u32 = 3;
 /// often (and [`HARMONIZE_MIN`] times or more in all) with that kind; returns how many
 /// changed (one kind per name per discourse).
 pub fn harmonize<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<Tag>]) -> usize {
-    let norms = normalized(sentences);
-    let votes = kind_votes(&norms, tags, false);
+    harmonize_normalized(&normalized(sentences), tags)
+}
+
+fn harmonize_normalized(norms: &[Vec<String>], tags: &mut [Vec<Tag>]) -> usize {
+    let votes = kind_votes(norms, tags, false);
     let mut changed = 0;
     for (ns, ts) in norms.iter().zip(tags.iter_mut()) {
         for (r, k) in spans(ts) {
@@ -133,18 +152,12 @@ pub fn harmonize<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T], tags: &mut [Vec<
                 continue;
             };
             let total: u32 = v.iter().sum();
-            let best = (0..4)
-                .max_by_key(|&i| (v[i], std::cmp::Reverse(i)))
-                .unwrap_or(0);
+            let best = majority(v);
             let kind = EntityKind::ALL[best];
-            let own = kind_index(k);
-            if kind == k || total < HARMONIZE_MIN || v[best] < 2 * v[own] {
+            if kind == k || total < HARMONIZE_MIN || v[best] < 2 * v[k.index()] {
                 continue;
             }
-            ts[r.start] = Tag::B(kind);
-            for t in &mut ts[r.start + 1..r.end] {
-                *t = Tag::I(kind);
-            }
+            set_span(ts, r, kind);
             changed += 1;
         }
     }

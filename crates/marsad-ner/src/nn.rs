@@ -22,7 +22,7 @@ use crate::embed::{axpy, Rng};
 use crate::features::{hash_bytes, mix, FastMap};
 use crate::lexicon::AutoLex;
 use crate::resources::Resources;
-use crate::rnn::{BiGru, DirCache, GruScratch};
+use crate::rnn::{BiGru, DirCache};
 use crate::tags::{Tag, NUM_LABELS};
 use crate::text::{normalize, normalize_to, shape, strip_proclitics};
 use crate::train::Sentence;
@@ -235,7 +235,8 @@ pub struct NetScratch {
     h: Vec<f32>,
     /// Hidden layers of the whole sentence (`n × hidden`, after the ReLU), for the GRU.
     hs: Vec<f32>,
-    gru: GruScratch,
+    /// The GRU's caches of both directions.
+    gru: [DirCache; 2],
 }
 
 fn vocab_row(vocab: &FastMap<String, u32>, norm: &str) -> Option<(u32, bool)> {
@@ -437,7 +438,7 @@ pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
     s
 }
 
-fn log_softmax(o: &mut [f32; L]) {
+fn log_softmax(o: &mut [f32]) {
     let m = o.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x));
     let z: f32 = o.iter().map(|&x| (x - m).exp()).sum::<f32>().ln() + m;
     for x in o.iter_mut() {
@@ -512,17 +513,12 @@ impl WindowNet {
         inputs(cfg, norms, marks, lexicon, s);
         self.window_pass(s, n, out, self.gru.is_some());
         if let Some(gru) = &self.gru {
-            for (d, c) in s.gru.caches.iter_mut().enumerate() {
+            for (d, c) in s.gru.iter_mut().enumerate() {
                 gru.run(d, &s.hs, n, c);
             }
-            gru.add_scores(&s.gru.caches, n, L, out);
+            gru.add_scores(&s.gru, n, L, out);
         }
-        for row in out.chunks_exact_mut(L) {
-            let mut o = [0f32; L];
-            o.copy_from_slice(row);
-            log_softmax(&mut o);
-            row.copy_from_slice(&o);
-        }
+        out.chunks_exact_mut(L).for_each(log_softmax);
     }
 
     /// The window layer over the inputs in `s` (as [`inputs`] left them): raw label scores
@@ -1171,9 +1167,8 @@ fn train_gru<'a>(
             gru.add_scores(&caches, n, L, &mut logits);
             let mut go = vec![0f32; n * L];
             for i in 0..n {
-                let mut o = [0f32; L];
-                o.copy_from_slice(&logits[i * L..i * L + L]);
-                log_softmax(&mut o);
+                let o = &mut logits[i * L..i * L + L];
+                log_softmax(o);
                 let gold = sentences[si].tags[i].index();
                 loss -= f64::from(o[gold]);
                 ntok += 1;
@@ -1184,18 +1179,14 @@ fn train_gru<'a>(
             for v in grad.params_mut() {
                 v.iter_mut().for_each(|x| *x = 0.0);
             }
-            let mut dx = vec![0f32; n * h];
-            gru.backward(&xin, n, &caches, &go, L, &mut grad, &mut dx);
+            // the window layer is frozen: no input gradients
+            gru.backward(&xin, n, &caches, &go, L, &mut grad, None);
             gru.step(&grad, lr, opts.rnn_clip);
         }
         if 2 * (ep + 1) > epochs {
             let k = (ep + 1 - epochs / 2) as f32;
-            let a = avg.get_or_insert_with(|| gru.zeros_like());
-            for (x, y) in a.params_mut().into_iter().zip(gru.params()) {
-                for (x, y) in x.iter_mut().zip(y) {
-                    *x += (y - *x) / k;
-                }
-            }
+            avg.get_or_insert_with(|| gru.zeros_like())
+                .average_towards(&gru, k);
         }
         if opts.verbose {
             eprintln!(
@@ -1334,6 +1325,23 @@ mod tests {
         let back = WindowNet::from_bytes(&net.to_bytes()).expect("round trip");
         assert_eq!(back.to_bytes(), net.to_bytes());
         assert_eq!(argmax_tags(&back, &["قال", "خالد", "اليوم"]), tags);
+    }
+
+    /// The averaged GRU came back from training with stale transposed copies of its weights
+    /// (all zero), so a freshly trained network scored differently from its own file.
+    #[test]
+    fn averaged_gru_keeps_its_transposed_weights_fresh() {
+        let opts = NetOptions {
+            rnn: 4,
+            ..small_opts()
+        };
+        let net = train_net(&toy_training(), None, &toy_vectors(), &opts);
+        let back = WindowNet::from_bytes(&net.to_bytes()).expect("round trip");
+        let words = ["قال", "خالد", "اليوم"];
+        let (mut s, mut a, mut b) = (NetScratch::default(), Vec::new(), Vec::new());
+        net.log_probs(&words, None, &mut s, &mut a);
+        back.log_probs(&words, None, &mut s, &mut b);
+        assert_eq!(a, b);
     }
 
     #[test]

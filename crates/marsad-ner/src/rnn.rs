@@ -328,8 +328,8 @@ impl BiGru {
     }
 
     /// Back-propagates the label-score gradients `go` (`n × labels`) through the output
-    /// layer and both directions: accumulates the weight gradients into `grad` and the input
-    /// gradients into `dx` (`n × input`).
+    /// layer and both directions: accumulates the weight gradients into `grad` and, when
+    /// given, the input gradients into `dx` (`n × input`).
     #[allow(clippy::too_many_arguments)]
     pub fn backward(
         &self,
@@ -339,7 +339,7 @@ impl BiGru {
         go: &[f32],
         labels: usize,
         grad: &mut BiGru,
-        dx: &mut [f32],
+        mut dx: Option<&mut [f32]>,
     ) {
         let (g, m) = (self.g, self.input);
         // output layer: dV and the gradient of each state
@@ -365,6 +365,7 @@ impl BiGru {
         let mut dan = vec![0f32; g];
         let mut dun = vec![0f32; g];
         let zero = vec![0f32; g];
+        let mut ds_prev = vec![0f32; g];
         for d in 0..2 {
             let w = &self.dirs[d];
             let gw = &mut grad.dirs[d];
@@ -381,7 +382,6 @@ impl BiGru {
                 for k in 0..g {
                     ds[k] += ds_out[d][t * g + k];
                 }
-                let mut ds_prev = vec![0f32; g];
                 for k in 0..g {
                     let i = t * g + k;
                     let (z, r, cc, un) = (c.z[i], c.r[i], c.c[i], c.un[i]);
@@ -402,7 +402,9 @@ impl BiGru {
                         let row = blk * g + k;
                         gw.b[row] += a;
                         axpy(&mut gw.wx[row * m..row * m + m], a, x);
-                        axpy(&mut dx[t * m..t * m + m], a, &w.wx[row * m..row * m + m]);
+                        if let Some(dx) = dx.as_deref_mut() {
+                            axpy(&mut dx[t * m..t * m + m], a, &w.wx[row * m..row * m + m]);
+                        }
                     }
                     // recurrent side: the candidate's goes through the reset gate
                     let rec = [(0, daz[k]), (1, dar[k]), (2, dun[k])];
@@ -418,6 +420,19 @@ impl BiGru {
                 }
                 ds.copy_from_slice(&ds_prev);
             }
+        }
+    }
+
+    /// Moves every weight `1/k` of the way towards `cur`'s (a running mean over `k`
+    /// snapshots).
+    pub fn average_towards(&mut self, cur: &BiGru, k: f32) {
+        for (x, y) in self.params_mut().into_iter().zip(cur.params()) {
+            for (x, y) in x.iter_mut().zip(y) {
+                *x += (y - *x) / k;
+            }
+        }
+        for d in self.dirs.iter_mut() {
+            d.refresh();
         }
     }
 
@@ -438,13 +453,6 @@ impl BiGru {
             d.refresh();
         }
     }
-}
-
-/// Scratch of a tagging pass.
-#[derive(Debug, Default)]
-pub(crate) struct GruScratch {
-    /// The caches of both directions.
-    pub caches: [DirCache; 2],
 }
 
 #[cfg(test)]
@@ -496,7 +504,7 @@ mod tests {
         }
         let mut grad = net.zeros_like();
         let mut dx = vec![0f32; n * m];
-        net.backward(&xs, n, &caches, &go, labels, &mut grad, &mut dx);
+        net.backward(&xs, n, &caches, &go, labels, &mut grad, Some(&mut dx));
         let eps = 1e-2f32;
         let grads: Vec<Vec<f32>> = grad.params().into_iter().cloned().collect();
         for (pi, gvec) in grads.iter().enumerate() {

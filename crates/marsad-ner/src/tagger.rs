@@ -67,17 +67,12 @@ fn norm_key(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| crate::text::normalize(w)).collect()
 }
 
-/// The key without a one-letter proclitic (و ف ب ل ك) on its first word, as
+/// The key without a one-letter proclitic on its first word, as
 /// [`crate::consistency::propagate`] matches it.
 fn without_proclitic_letter(key: &[String]) -> Option<Vec<String>> {
-    let first = key.first()?;
-    let mut cs = first.chars();
-    let c = cs.next()?;
-    if !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') || cs.clone().count() < 3 {
-        return None;
-    }
+    let bare = crate::consistency::without_proclitic_letter(key.first()?)?;
     let mut k = key.to_vec();
-    k[0] = cs.as_str().to_string();
+    k[0] = bare.to_string();
     Some(k)
 }
 
@@ -197,8 +192,7 @@ impl Tagger {
     pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<Tag>> {
         let mut tags = self.tag_document_raw(sentences);
         for (ss, ts) in sentences.chunks(DOC_BLOCK).zip(tags.chunks_mut(DOC_BLOCK)) {
-            crate::consistency::propagate(ss, ts);
-            crate::consistency::harmonize(ss, ts);
+            crate::consistency::make_consistent(ss, ts);
         }
         tags
     }
@@ -299,8 +293,7 @@ impl Tagger {
             .enumerate()
         {
             let before: Vec<Vec<Tag>> = block_t.to_vec();
-            crate::consistency::propagate(block_w, block_t);
-            crate::consistency::harmonize(block_w, block_t);
+            crate::consistency::make_consistent(block_w, block_t);
             // the best score of each name the model found itself, by normalized tokens
             let mut best: HashMap<Vec<String>, f32> = HashMap::new();
             for ((w, t), p) in block_w.iter().zip(&before).zip(block_p) {

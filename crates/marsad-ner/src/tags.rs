@@ -46,7 +46,8 @@ impl EntityKind {
         }
     }
 
-    fn index(self) -> usize {
+    /// The kind's position in [`EntityKind::ALL`].
+    pub(crate) fn index(self) -> usize {
         match self {
             EntityKind::Pers => 0,
             EntityKind::Loc => 1,

@@ -290,17 +290,20 @@ pub fn train_self_lex(
     let mut scratch = Scratch::default();
     let agg = doc_agg(&sents, opts.doc_window);
     let mut data = Vec::with_capacity(sents.len());
-    let fold_lex_for_net = if opts.net_weight > 0.0 {
-        fold_lex.clone()
-    } else {
-        Vec::new()
-    };
-    for (f, lex) in fold_lex.into_iter().enumerate() {
-        let mut r = base.clone();
-        r.lexicon = lex;
+    // each fold's resources carry the lexicon of the model that did not see the fold: the
+    // linear model's features and the network's inputs read them
+    let fold_res: Vec<Resources> = fold_lex
+        .into_iter()
+        .map(|lex| {
+            let mut r = base.clone();
+            r.lexicon = lex;
+            r
+        })
+        .collect();
+    for (f, r) in fold_res.iter().enumerate() {
         for (i, s) in sents.iter().enumerate().take(bounds[f + 1]).skip(bounds[f]) {
             let c = ctx(&agg, i, opts.doc_window);
-            data.push(featurize(&r, s, bits, &mut scratch, c));
+            data.push(featurize(r, s, bits, &mut scratch, c));
         }
     }
     let mut on_epoch = on_epoch;
@@ -316,16 +319,9 @@ pub fn train_self_lex(
     if opts.net_weight > 0.0 {
         let t1 = std::time::Instant::now();
         let vecs = word_vectors(opts, corpus);
-        // the network reads the lexicon of the model that did not see each sentence, as
-        // the linear model's features do
-        let mut fold_res: Vec<Resources> = Vec::with_capacity(k);
-        let mut res_of: Vec<usize> = Vec::with_capacity(sents.len());
-        for (f, lex) in fold_lex_for_net.into_iter().enumerate() {
-            let mut r = base.clone();
-            r.lexicon = lex;
-            fold_res.push(r);
-            res_of.extend(std::iter::repeat_n(f, bounds[f + 1] - bounds[f]));
-        }
+        let res_of: Vec<usize> = (0..k)
+            .flat_map(|f| std::iter::repeat_n(f, bounds[f + 1] - bounds[f]))
+            .collect();
         let owned: Vec<Sentence> = sents.iter().map(|s| (*s).clone()).collect();
         let net = crate::nn::train_net(&owned, Some((&fold_res, &res_of)), &vecs, &opts.net);
         m.net = Some(std::sync::Arc::new(net.quantized()));
