@@ -150,6 +150,81 @@ const PLACE_STOP: [&str; 8] = [
     "المحافظه",
 ];
 
+/// Generic words the NER model (trained on ANERcorp) sometimes tags alone as a name: heads
+/// of organisation names without their name ("حزب", "منظمة"), the countryside ("الريف", the
+/// Rif in ANERcorp), directions, currencies, a preposition.
+const NER_STOP: [&str; 30] = [
+    "حزب",
+    "منظمه",
+    "ميليشيا",
+    "مليشيا",
+    "ميليشيات",
+    "جامعه",
+    "ائتلاف",
+    "حركه",
+    "جماعه",
+    "شركه",
+    "تنظيم",
+    "جبهه",
+    "هيئه",
+    "مجلس",
+    "اتحاد",
+    "جمعيه",
+    "وكاله",
+    "صحيفه",
+    "قناه",
+    "مؤسسه",
+    "الريف",
+    "العاصمه",
+    "الشمال",
+    "الجنوب",
+    "الشرق",
+    "الغرب",
+    "الساحل",
+    "الي",
+    "اليورو",
+    "الدولار",
+];
+
+/// Whether the word before token `first` names a street, a roundabout, a bridge or a square
+/// ("شارع فلسطين"): what follows is the street's name, not a place or an actor.
+fn after_street_head(toks: &[Tok], first: usize) -> bool {
+    first > 0
+        && toks[first - 1].kind == Kind::Word
+        && ["شارع", "دوار", "جسر", "جاده", "اوتوستراد", "ساحه"]
+            .iter()
+            .any(|w| crate::text::particle_is(&toks[first - 1].norm, w))
+}
+
+/// Whether a word naming a medium comes before token `first`, quotes aside ("موقع
+/// \"يوتيوب\"", "قناة الميادين", "صحيفة وول ستريت جورنال"): a name the NER model finds
+/// there is an outlet, which reports events and takes no part in them (as the knowledge
+/// base's media).
+fn after_media_head(toks: &[Tok], first: usize) -> bool {
+    let Some(k) = (0..first)
+        .rev()
+        .find(|&k| !matches!(toks[k].norm.as_str(), "\"" | "«" | "“" | "'" | "”" | "»"))
+    else {
+        return false;
+    };
+    toks[k].kind == Kind::Word
+        && [
+            "موقع",
+            "صحيفه",
+            "قناه",
+            "شبكه",
+            "اذاعه",
+            "مجله",
+            "تلفزيون",
+            "منصه",
+            "حساب",
+            "جريده",
+            "وكاله",
+        ]
+        .iter()
+        .any(|w| crate::text::particle_is(&toks[k].norm, w) || toks[k].norm == format!("ل{w}"))
+}
+
 /// Words before a country name that make it a place, not a party.
 const LOCATIVE: [&str; 22] = [
     "في",
@@ -325,6 +400,9 @@ pub(crate) fn extract(
     // knowledge-base mentions → tokens
     let mut ents = Vec::new();
     let mut ent_at = vec![None; toks.len()];
+    // tokens of knowledge-base names a rule turned down ("شارع فلسطين", "المدينة"): the
+    // lexicon has spoken, the NER model may not tag them either
+    let mut vetoed = vec![false; toks.len()];
     for m in kb.find(&full) {
         let (mut place, mut actor) = match m.chosen {
             Some(EntryRef::Place(p)) => (Some(p), None),
@@ -332,13 +410,14 @@ pub(crate) fn extract(
             None => continue,
         };
         let text = full.get(m.span.clone()).unwrap_or("");
-        if place.is_some() && PLACE_STOP.contains(&crate::text::norm_word(text).as_str()) {
-            continue;
-        }
         let first = toks.partition_point(|t| t.span.end <= m.span.start);
         let mut last = first;
         while last < toks.len() && toks[last].span.start < m.span.end {
             last += 1;
+        }
+        if place.is_some() && PLACE_STOP.contains(&crate::text::norm_word(text).as_str()) {
+            vetoed[first..last].iter_mut().for_each(|v| *v = true);
+            continue;
         }
         if first >= last || dateline[first] {
             continue;
@@ -362,17 +441,15 @@ pub(crate) fn extract(
             .iter()
             .any(|w| crate::text::particle_is(&toks[first - 1].norm, w))
         {
+            vetoed[first..last].iter_mut().for_each(|v| *v = true);
             continue;
         }
         // "شارع فلسطين", "دوار بغداد", "جسر الرئيس": a street named after a country, a city or
         // a person is neither that actor nor that place
         if (m.actor.is_some() || place.is_some_and(|p| kb.place(p).kind == PlaceKind::Country))
-            && first > 0
-            && toks[first - 1].kind == Kind::Word
-            && ["شارع", "دوار", "جسر", "جاده", "اوتوستراد", "ساحه"]
-                .iter()
-                .any(|w| crate::text::particle_is(&toks[first - 1].norm, w))
+            && after_street_head(&toks, first)
         {
+            vetoed[first..last].iter_mut().for_each(|v| *v = true);
             continue;
         }
         // a capital named as the subject of a clause-initial verb or before its verb at the
@@ -496,7 +573,20 @@ pub(crate) fn extract(
             while last < toks.len() && toks[last].span.start < span.end {
                 last += 1;
             }
-            if first >= last || dateline[first] || ent_at[first..last].iter().any(Option::is_some) {
+            if first >= last
+                || dateline[first]
+                || ent_at[first..last].iter().any(Option::is_some)
+                || vetoed[first..last].iter().any(|&v| v)
+                || after_street_head(&toks, first)
+                || after_media_head(&toks, first)
+            {
+                continue;
+            }
+            // a lone generic word ("حزب", "منظمة", "الريف") or a fragment ("بي") is no name
+            if last == first + 1 && {
+                let n = toks[first].norm.as_str();
+                NER_STOP.contains(&n) || PLACE_STOP.contains(&n) || n.chars().count() < 3
+            } {
                 continue;
             }
             let idx = ents.len();
@@ -3126,7 +3216,8 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
         // (the owner of the target, after the trigger, is a recipient: "قاعدة تابعة للجيش")
         // ("بغارات من طائرات حربية تابعة للائتلاف": the aircraft's owner attacks)
         // (the owner of buildings before the act is their owner, not the act's agent:
-        // "المؤسسات الحكومية التابعة للنظام التي استولت عليها")
+        // "المؤسسات الحكومية التابعة للنظام التي استولت عليها", "مستشفيات ومركزين تابعين
+        // لمنظمة الخوذ البيض ... بسبب الهجمات")
         let owned_buildings = d.prev_words(first, 4).iter().any(|&j| {
             d.is_any(
                 j,
@@ -3143,6 +3234,17 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
                     "المكاتب",
                     "مكتب",
                     "مكاتب",
+                    "مستشفيات",
+                    "المستشفيات",
+                    "مستشفي",
+                    "المستشفي",
+                    "مشافي",
+                    "المشافي",
+                    "مراكز",
+                    "المراكز",
+                    "مركزين",
+                    "مدارس",
+                    "المدارس",
                 ],
             )
         });
@@ -4221,6 +4323,79 @@ mod tests {
             }
         }
         assert_eq!(with.len(), extract(&kb, &lex, None, &d).len());
+    }
+
+    /// The events of `text` with the bundled NER model (`None` when it does not load).
+    fn with_ner(text: &str) -> Option<Vec<Event>> {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let tagger = marsad_ner::Tagger::shared().ok()?;
+        Some(extract(&kb, &lex, Some(tagger), &doc(text)))
+    }
+
+    fn all_refs(evs: &[Event]) -> Vec<String> {
+        evs.iter()
+            .flat_map(|e| {
+                e.actors
+                    .iter()
+                    .chain(&e.recipients)
+                    .map(|a| a.text.clone())
+                    .chain(e.locations.iter().map(|l| l.text.clone()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ner_retagged_a_street_the_lexicon_turned_down() {
+        let Some(evs) = with_ner(
+            "ونشرت صفحة المكتب الصحفي في محافظة الحسكة تسجيلا مصورا للتظاهرة في شارع فلسطين في المدينة، ويظهر في التسجيل عدد من المحتجين يهتفون لسوريا.",
+        ) else {
+            return;
+        };
+        assert!(!evs.is_empty());
+        let refs = all_refs(&evs);
+        assert!(!refs.iter().any(|r| r == "فلسطين"), "{refs:?}");
+    }
+
+    #[test]
+    fn ner_took_the_countryside_for_a_place() {
+        let Some(evs) = with_ner(
+            "وقال مراسل في الحسكة إن قسد انسحبت من مديرية المالية في مدينة القامشلي، إضافة إلى انسحاب تلك القوات من مكتب حزب البعث وشعبتي الريف والمدينة التابعتين له.",
+        ) else {
+            return;
+        };
+        let refs = all_refs(&evs);
+        assert!(!refs.iter().any(|r| r == "الريف"), "{refs:?}");
+        assert!(refs.iter().any(|r| r == "القامشلي"), "{refs:?}");
+    }
+
+    #[test]
+    fn ner_made_a_website_the_attacker() {
+        let Some(evs) = with_ner(
+            "إلى ذلك أظهر فيديو نشر على موقع \"يوتيوب\" أمس استعدادات المعارضة السورية، تمهيداً للاقتحام الوشيك لقلب درعا المدينة التي تتحصن بها قوات النظام السوري.",
+        ) else {
+            return;
+        };
+        let refs = all_refs(&evs);
+        assert!(!refs.iter().any(|r| r.contains("يوتيوب")), "{refs:?}");
+    }
+
+    #[test]
+    fn owner_of_hospitals_hit_is_not_the_attacker() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let d = doc(
+            "كشف اتحاد منظمات الإغاثة عن خروج 3 مستشفيات ومركزين تابعين لمنظمة الخوذ البيض من الخدمة بسبب الهجمات الجوية التي استمرت أياما.",
+        );
+        let evs = extract(&kb, &lex, None, &d);
+        let attacks = evs
+            .iter()
+            .find(|e| e.trigger.text == "الهجمات")
+            .expect("the attacks");
+        assert!(
+            attacks.actors.iter().all(|a| !a.text.contains("الخوذ")),
+            "{attacks:?}"
+        );
     }
 
     #[test]
