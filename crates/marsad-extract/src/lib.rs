@@ -35,6 +35,9 @@
 //! counted item (killed, injured, evacuated, flour, ...); places and actors come from
 //! `marsad_kb::Kb::find`; optionally ([`Extractor::with_ner`]) organisations and places the
 //! knowledge base does not know come from `marsad_ner::Tagger::tag` (no id, no coordinates).
+//! The lexicon wins where both speak: a model name overlapping a knowledge-base name, or a
+//! knowledge-base name a rule turned down ("شارع فلسطين"), is dropped, and so is a model
+//! name after a street or media word ("موقع يوتيوب") or a lone generic word ("حزب").
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
