@@ -582,6 +582,11 @@ pub(crate) fn extract(
             {
                 continue;
             }
+            // Latin script beyond an acronym ("agreed framework", "Will Support You"): titles,
+            // quotes and slogans the model, which saw little Latin, misreads
+            if full[span.clone()].chars().any(|c| c.is_ascii_lowercase()) {
+                continue;
+            }
             // a lone generic word ("حزب", "منظمة", "الريف") or a fragment ("بي") is no name
             if last == first + 1 && {
                 let n = toks[first].norm.as_str();
@@ -4378,6 +4383,17 @@ mod tests {
         };
         let refs = all_refs(&evs);
         assert!(!refs.iter().any(|r| r.contains("يوتيوب")), "{refs:?}");
+    }
+
+    #[test]
+    fn ner_made_an_english_phrase_an_actor() {
+        let Some(evs) = with_ner(
+            "أبرز تلك المحاولات كانت في عام 1994، حين وقعت إدارة الرئيس الأميركي الأسبق بيل كلينتون ورقة \"إطار عمل\" أو \"agreed framework\" وتعهدت فيه بيونغ يانغ بتجميد برنامج التسليح بالبلوتونيوم.",
+        ) else {
+            return;
+        };
+        let refs = all_refs(&evs);
+        assert!(!refs.iter().any(|r| r.contains("agreed")), "{refs:?}");
     }
 
     #[test]

@@ -37,7 +37,8 @@
 //! knowledge base does not know come from `marsad_ner::Tagger::tag` (no id, no coordinates).
 //! The lexicon wins where both speak: a model name overlapping a knowledge-base name, or a
 //! knowledge-base name a rule turned down ("شارع فلسطين"), is dropped, and so is a model
-//! name after a street or media word ("موقع يوتيوب") or a lone generic word ("حزب").
+//! name after a street or media word ("موقع يوتيوب"), a lone generic word ("حزب") or a
+//! Latin-script name other than an acronym.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
