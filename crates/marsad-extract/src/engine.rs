@@ -3609,9 +3609,17 @@ fn locations(
     let mut out = Vec::new();
     let mut seen = Vec::new();
     for e in chosen {
-        // a place only the NER model knows: its name as written, no coordinates
+        // a place only the NER model knows: its name as written, no id; the coordinates and
+        // governorate of the known place that situates it ("قرية X بريف إدلب", which stays a
+        // location too), at the precision of a part of that place (2, or 3 for a
+        // governorate, region or country), else none
         if e.place.is_none() && e.ner == Some(marsad_ner::EntityKind::Loc) {
             if out.len() < 5 {
+                let parent = places
+                    .iter()
+                    .find(|q| situates_ner_place(d, kb, e, q))
+                    .and_then(|q| q.place)
+                    .map(|p| kb.place(p));
                 out.push(LocationRef {
                     text: d.span_text(e.span.clone()).to_string(),
                     start: offs.char_of(e.span.start),
@@ -3619,11 +3627,20 @@ fn locations(
                     name: None,
                     name_ar: None,
                     id: None,
-                    lat: None,
-                    lon: None,
-                    admin1: None,
+                    lat: parent.and_then(|p| p.lat),
+                    lon: parent.and_then(|p| p.lon),
+                    admin1: parent.and_then(|p| p.admin1.clone()),
                     feature: None,
-                    precision: None,
+                    precision: parent.map(|p| {
+                        if matches!(
+                            p.kind,
+                            PlaceKind::Governorate | PlaceKind::Region | PlaceKind::Country
+                        ) {
+                            3
+                        } else {
+                            2
+                        }
+                    }),
                 });
             }
             continue;
@@ -3757,6 +3774,19 @@ const SITUATING: [&str; 18] = [
     "بمنطقه",
 ];
 
+/// Whether known place `q` situates place `h`, which only the NER model knows, named just
+/// before it ("قرية X بريف إدلب"): `h` takes `q`'s coordinates. `q` stays a location of the
+/// event too (the model's name may be a misreading, as "انفجاران في كابول").
+fn situates_ner_place(d: &Doc, kb: &Kb, h: &Ent, q: &Ent) -> bool {
+    h.place.is_none()
+        && h.ner == Some(marsad_ner::EntityKind::Loc)
+        && q.place
+            .is_some_and(|qp| kb.place(qp).kind != PlaceKind::Facility)
+        && h.toks.end <= q.toks.start
+        && q.toks.start - h.toks.end <= 3
+        && situating_gap(d, h, q)
+}
+
 /// Whether place `q` only situates place `h` named just before it.
 fn qualifies(d: &Doc, kb: &Kb, h: &Ent, q: &Ent) -> bool {
     let (Some(hp), Some(qp)) = (h.place, q.place) else {
@@ -3774,8 +3804,13 @@ fn qualifies(d: &Doc, kb: &Kb, h: &Ent, q: &Ent) -> bool {
     if hk == PlaceKind::Country {
         return false;
     }
+    situating_gap(d, h, q)
+}
+
+/// Whether only situating words come between places `h` and `q` (at least one, or a ب on
+/// `q`'s own token: "بالغوطة").
+fn situating_gap(d: &Doc, h: &Ent, q: &Ent) -> bool {
     let gap = h.toks.end..q.toks.start;
-    // the gap holds only situating words; the qualifier's own token may carry ب ("بالغوطة")
     let gap_ok = gap
         .clone()
         .all(|j| d.toks[j].kind == Kind::Word && SITUATING.contains(&d.toks[j].norm.as_str()));
@@ -4394,6 +4429,20 @@ mod tests {
         };
         let refs = all_refs(&evs);
         assert!(!refs.iter().any(|r| r.contains("agreed")), "{refs:?}");
+    }
+
+    #[test]
+    fn ner_place_situated_by_a_known_place_had_no_coordinates() {
+        let Some(evs) = with_ner("سقط قتلى في غارة على منطقة كتاف بمحافظة صعدة.")
+        else {
+            return;
+        };
+        let locs: Vec<&LocationRef> = evs.iter().flat_map(|e| &e.locations).collect();
+        let town = locs.iter().find(|l| l.text == "كتاف").expect("the area");
+        let parent = locs.iter().find(|l| l.id.is_some()).expect("its parent");
+        assert!(town.id.is_none() && town.lat.is_some(), "{locs:?}");
+        assert_eq!((town.lat, town.lon), (parent.lat, parent.lon));
+        assert!(town.precision >= Some(2), "{locs:?}");
     }
 
     #[test]
