@@ -815,12 +815,18 @@ pub(crate) fn extract(
             })
             .filter(|c| !c.is_empty())
             .or_else(|| place_country(&d, kb, c));
+        // an actor or a place only the NER model found (no knowledge-base id) counts for
+        // about half of a known one
         let mut conf: f32 = 0.55;
-        if !actors.is_empty() {
+        if actors.iter().any(|a| a.id.is_some()) {
             conf += 0.15;
+        } else if !actors.is_empty() {
+            conf += 0.08;
         }
-        if !locations.is_empty() {
+        if locations.iter().any(|l| l.id.is_some()) {
             conf += 0.1;
+        } else if !locations.is_empty() {
+            conf += 0.05;
         }
         if e.weak {
             conf -= 0.1;
@@ -4443,6 +4449,23 @@ mod tests {
         assert!(town.id.is_none() && town.lat.is_some(), "{locs:?}");
         assert_eq!((town.lat, town.lon), (parent.lat, parent.lon));
         assert!(town.precision >= Some(2), "{locs:?}");
+    }
+
+    #[test]
+    fn ner_only_place_gave_full_confidence() {
+        let Some(evs) = with_ner("سقط قتلى في غارة على منطقة كتاف.")
+        else {
+            return;
+        };
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let known = extract(&kb, &lex, None, &doc("سقط قتلى في غارة على مدينة صعدة."));
+        let raid = |v: &[Event]| v.iter().find(|e| e.trigger.text == "غارة").cloned();
+        let (a, b) = (raid(&evs).expect("the raid"), raid(&known).expect("the raid"));
+        assert_eq!(a.locations.len(), 1, "{a:?}");
+        assert!(a.locations[0].id.is_none(), "{a:?}");
+        assert!(b.locations[0].id.is_some(), "{b:?}");
+        assert!(a.confidence < b.confidence, "{a:?} {b:?}");
     }
 
     #[test]
