@@ -170,7 +170,8 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub stats: bool,
     /// Also take actors and places the knowledge base does not know from the learned NER
-    /// tagger (lower confidence, no coordinates; about 3 times slower on one thread).
+    /// tagger (no id, lower confidence; a place's coordinates only from a known place that
+    /// situates it; about 3 times slower on one thread).
     #[arg(long)]
     pub ner: bool,
 }

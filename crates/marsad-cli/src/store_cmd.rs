@@ -89,6 +89,11 @@ pub struct IngestArgs {
     /// Extraction threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Also take actors and places the knowledge base does not know from the learned NER
+    /// tagger, as `extract --ner` (recorded in the engine version: `reextract` without it
+    /// re-extracts these documents).
+    #[arg(long)]
+    pub ner: bool,
     /// Documents per extraction batch.
     #[arg(long, default_value_t = 128)]
     pub batch: usize,
@@ -113,6 +118,9 @@ pub struct ReextractArgs {
     /// Extraction threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Extract with the learned NER tagger too (see `ingest --ner`).
+    #[arg(long)]
+    pub ner: bool,
 }
 
 /// Output format of `incidents` and `events`.
@@ -187,14 +195,30 @@ fn load_kb(db: &DbArgs) -> Result<Kb, String> {
     Kb::load(db.kb_extra.as_deref()).map_err(|e| e.to_string())
 }
 
-/// The engine version recorded with each mention: the crate version and the lexicons' hash.
-fn engine_version() -> String {
+/// The engine version recorded with each mention: the crate version and the lexicons' hash,
+/// and with `--ner` the NER model's hash.
+fn engine_version(ner: bool) -> String {
     use marsad_extract::lexicon::{CUES_TSV, MODES_TSV, SOURCES_TSV, TRIGGERS_TSV};
-    format!(
+    let mut v = format!(
         "{} {}",
         marsad_types::ENGINE,
         ingest::version_of("lex", &[TRIGGERS_TSV, MODES_TSV, CUES_TSV, SOURCES_TSV])
-    )
+    );
+    if ner {
+        let h = marsad_store::hash::body_hash(marsad_ner::tagger::BUNDLED_MODEL);
+        v.push_str(&format!(" ner-{}", &h[..16]));
+    }
+    v
+}
+
+/// The extractor of `ingest` and `reextract`, with the NER tagger when asked.
+fn extractor(kb: &Arc<Kb>, ner: bool) -> Result<Extractor, String> {
+    let e = Extractor::new(Arc::clone(kb)).map_err(|e| e.to_string())?;
+    if ner {
+        e.with_ner().map_err(|e| e.to_string())
+    } else {
+        Ok(e)
+    }
 }
 
 /// The knowledge-base version: a hash of the bundled files and the extra directory's files.
@@ -233,7 +257,7 @@ fn peak_rss_mb() -> Option<f64> {
 pub fn run_ingest(args: &IngestArgs) -> Result<usize, String> {
     let started = Instant::now();
     let kb = Arc::new(load_kb(&args.db)?);
-    let extractor = Extractor::new(Arc::clone(&kb)).map_err(|e| e.to_string())?;
+    let extractor = extractor(&kb, args.ner)?;
     let published = match &args.published {
         Some(s) => Some(
             s.parse::<Date>()
@@ -246,7 +270,7 @@ pub fn run_ingest(args: &IngestArgs) -> Result<usize, String> {
             .threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         batch: args.batch,
-        engine: engine_version(),
+        engine: engine_version(args.ner),
         kb_version: kb_version(args.db.kb_extra.as_deref()),
         progress: ingest::stderr_is_terminal(),
         kind: args.input.map(|k| match k {
@@ -312,12 +336,12 @@ pub fn run_ingest(args: &IngestArgs) -> Result<usize, String> {
 /// `marsad reextract`.
 pub fn run_reextract(args: &ReextractArgs) -> Result<usize, String> {
     let kb = Arc::new(load_kb(&args.db)?);
-    let extractor = Extractor::new(Arc::clone(&kb)).map_err(|e| e.to_string())?;
+    let extractor = extractor(&kb, args.ner)?;
     let opts = IngestOptions {
         threads: args
             .threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-        engine: engine_version(),
+        engine: engine_version(args.ner),
         kb_version: kb_version(args.db.kb_extra.as_deref()),
         ..IngestOptions::default()
     };

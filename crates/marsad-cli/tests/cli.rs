@@ -345,3 +345,28 @@ fn extract_with_ner() {
     let text = std::fs::read_to_string(repo().join("examples/sample-siege.txt")).unwrap();
     assert_spans_match(&lines(&out)[0], &text);
 }
+
+/// `ingest --ner` records the tagger in the engine version: `reextract` without `--ner`
+/// re-extracts those documents, and with it leaves them.
+#[test]
+fn ingest_with_ner_is_its_own_engine_version() {
+    let db = std::env::temp_dir().join(format!("marsad-ner-{}.db", std::process::id()));
+    let _ = std::fs::remove_file(&db);
+    let dbs = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = marsad(args, None);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    run(&["ingest", "--db", dbs, "--ner", "examples/"]);
+    let again = run(&["reextract", "--db", dbs, "--ner"]);
+    assert!(again.contains(" 0 documents re-extracted"), "{again}");
+    let plain = run(&["reextract", "--db", dbs]);
+    assert!(!plain.contains(" 0 documents re-extracted"), "{plain}");
+    assert!(!plain.contains(" ner-"), "{plain}");
+    let _ = std::fs::remove_file(&db);
+}

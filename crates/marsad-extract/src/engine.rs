@@ -4461,7 +4461,10 @@ mod tests {
         let lex = Lexicon::bundled().expect("lexicon");
         let known = extract(&kb, &lex, None, &doc("سقط قتلى في غارة على مدينة صعدة."));
         let raid = |v: &[Event]| v.iter().find(|e| e.trigger.text == "غارة").cloned();
-        let (a, b) = (raid(&evs).expect("the raid"), raid(&known).expect("the raid"));
+        let (a, b) = (
+            raid(&evs).expect("the raid"),
+            raid(&known).expect("the raid"),
+        );
         assert_eq!(a.locations.len(), 1, "{a:?}");
         assert!(a.locations[0].id.is_none(), "{a:?}");
         assert!(b.locations[0].id.is_some(), "{b:?}");
