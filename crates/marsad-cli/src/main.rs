@@ -171,7 +171,7 @@ pub struct ExtractArgs {
     pub stats: bool,
     /// Also take actors and places the knowledge base does not know from the learned NER
     /// tagger (no id, lower confidence; a place's coordinates only from a known place that
-    /// situates it; about 3 times slower on one thread).
+    /// situates it; about twice as slow on one thread).
     #[arg(long)]
     pub ner: bool,
 }

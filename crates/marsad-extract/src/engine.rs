@@ -557,10 +557,35 @@ pub(crate) fn extract(
             ner: None,
         });
     }
+    let mut d = Doc {
+        text: &full,
+        toks,
+        reads,
+        sents,
+        sent_of,
+        ents,
+        ent_at,
+    };
     // names the knowledge base does not know, from the NER model (the lexicon wins: any
-    // overlap with a knowledge-base mention drops the model's entity)
+    // overlap with a knowledge-base mention drops the model's entity), tagged only in the
+    // sentences where a trigger matched (a model name can only take a trigger away, by
+    // covering it, never add one; the rest of the document has no event to give a name to)
     if let Some(tagger) = ner {
-        for en in tagger.tag(&full) {
+        let (cands0, _) = match_triggers(&d, lex);
+        let mut keep: Vec<Range<usize>> = Vec::new();
+        for c in &cands0 {
+            let r = d.tok_range_bytes(&d.sents[c.sent]);
+            if keep.last() != Some(&r) {
+                keep.push(r);
+            }
+        }
+        let found = if keep.is_empty() {
+            Vec::new()
+        } else {
+            tagger.tag_sentences(&full, &keep)
+        };
+        let toks = &d.toks;
+        for en in found {
             if en.kind == marsad_ner::EntityKind::Misc || en.score < 0.6 {
                 continue;
             }
@@ -575,10 +600,10 @@ pub(crate) fn extract(
             }
             if first >= last
                 || dateline[first]
-                || ent_at[first..last].iter().any(Option::is_some)
+                || d.ent_at[first..last].iter().any(Option::is_some)
                 || vetoed[first..last].iter().any(|&v| v)
-                || after_street_head(&toks, first)
-                || after_media_head(&toks, first)
+                || after_street_head(toks, first)
+                || after_media_head(toks, first)
             {
                 continue;
             }
@@ -594,11 +619,11 @@ pub(crate) fn extract(
             } {
                 continue;
             }
-            let idx = ents.len();
-            for x in ent_at[first..last].iter_mut() {
+            let idx = d.ents.len();
+            for x in d.ent_at[first..last].iter_mut() {
                 *x = Some(idx);
             }
-            ents.push(Ent {
+            d.ents.push(Ent {
                 toks: first..last,
                 span,
                 place: None,
@@ -608,15 +633,7 @@ pub(crate) fn extract(
             });
         }
     }
-    let d = Doc {
-        text: &full,
-        toks,
-        reads,
-        sents,
-        sent_of,
-        ents,
-        ent_at,
-    };
+    let d = d;
     let (cands, aims) = match_triggers(&d, lex);
     let offs = CharOffsets::new(&full);
     let quants = quant::find(&full);

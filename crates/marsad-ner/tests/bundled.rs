@@ -185,3 +185,31 @@ fn a_name_found_once_is_found_again_in_the_document() {
     assert!(names.iter().all(|e| e.kind == EntityKind::Pers));
     assert!(names[1].score <= names[0].score && names[1].score > 0.0);
 }
+
+#[test]
+fn tag_sentences_tags_only_the_kept_sentences() {
+    let t = Tagger::bundled().expect("bundled model");
+    let first = "أعلن وزير الخارجية الروسي سيرغي لافروف في موسكو أن وفدا سيزور دمشق.";
+    let second = "وقالت قوات سوريا الديمقراطية إن اشتباكات اندلعت في حي الشيخ مقصود بمدينة حلب.";
+    let text = format!("{first}\n{second}");
+    let all = t.tag(&text);
+    assert!(all.iter().any(|e| e.span.end <= first.len()), "{all:?}");
+    assert!(all.iter().any(|e| e.span.start > first.len()), "{all:?}");
+    // keep the second sentence (a range inside it is enough)
+    let at = first.len() + 1 + second.find("حلب").unwrap();
+    let keep = vec![at..at + 1; 1];
+    let kept = t.tag_sentences(&text, &keep);
+    assert!(!kept.is_empty());
+    assert!(kept.iter().all(|e| e.span.start > first.len()), "{kept:?}");
+    // the one sentence alone is tagged as the whole text would be
+    assert_eq!(
+        kept.iter()
+            .map(|e| (e.span.start - first.len() - 1, e.kind))
+            .collect::<Vec<_>>(),
+        t.tag(second)
+            .iter()
+            .map(|e| (e.span.start, e.kind))
+            .collect::<Vec<_>>()
+    );
+    assert!(t.tag_sentences(&text, &[]).is_empty());
+}
