@@ -152,8 +152,10 @@ const PLACE_STOP: [&str; 8] = [
 
 /// Generic words the NER model (trained on ANERcorp) sometimes tags alone as a name: heads
 /// of organisation names without their name ("حزب", "منظمة"), the countryside ("الريف", the
-/// Rif in ANERcorp), directions, currencies, a preposition.
-const NER_STOP: [&str; 30] = [
+/// Rif in ANERcorp), directions, "border" ("منطقة حدودية"), the first word of a place
+/// ("دير" of دير العشائر), currencies, a preposition. Compared with the name's core (its
+/// proclitics stripped).
+const NER_STOP: [&str; 33] = [
     "حزب",
     "منظمه",
     "ميليشيا",
@@ -181,6 +183,9 @@ const NER_STOP: [&str; 30] = [
     "الشرق",
     "الغرب",
     "الساحل",
+    "المحيط",
+    "حدوديه",
+    "دير",
     "الي",
     "اليورو",
     "الدولار",
@@ -612,10 +617,12 @@ pub(crate) fn extract(
             if full[span.clone()].chars().any(|c| c.is_ascii_lowercase()) {
                 continue;
             }
-            // a lone generic word ("حزب", "منظمة", "الريف") or a fragment ("بي") is no name
+            // a lone generic word ("حزب", "منظمة", "والريف") or a fragment ("بي") is no name
             if last == first + 1 && {
-                let n = toks[first].norm.as_str();
-                NER_STOP.contains(&n) || PLACE_STOP.contains(&n) || n.chars().count() < 3
+                let n = crate::text::norm_word(&full[span.clone()]);
+                NER_STOP.contains(&n.as_str())
+                    || PLACE_STOP.contains(&n.as_str())
+                    || n.chars().count() < 3
             } {
                 continue;
             }
@@ -4430,6 +4437,20 @@ mod tests {
         let refs = all_refs(&evs);
         assert!(!refs.iter().any(|r| r == "الريف"), "{refs:?}");
         assert!(refs.iter().any(|r| r == "القامشلي"), "{refs:?}");
+    }
+
+    #[test]
+    fn ner_took_the_countryside_after_a_conjunction_for_a_place() {
+        let Some(evs) = with_ner(
+            "وقال المرصد إن التفجيرات استهدفت دوار المشنقة ودوار النجمة في مدينة السويداء والريف المحيط بها.",
+        ) else {
+            return;
+        };
+        let refs = all_refs(&evs);
+        assert!(
+            !refs.iter().any(|r| r.contains("الريف") || r == "المحيط"),
+            "{refs:?}"
+        );
     }
 
     #[test]
