@@ -4403,6 +4403,11 @@ mod tests {
         Some(extract(&kb, &lex, Some(tagger), &doc(text)))
     }
 
+    /// The actors, recipients and places of `text`'s events with the NER model.
+    fn ner_refs(text: &str) -> Option<Vec<String>> {
+        with_ner(text).map(|evs| all_refs(&evs))
+    }
+
     fn all_refs(evs: &[Event]) -> Vec<String> {
         evs.iter()
             .flat_map(|e| {
@@ -4429,24 +4434,22 @@ mod tests {
 
     #[test]
     fn ner_took_the_countryside_for_a_place() {
-        let Some(evs) = with_ner(
+        let Some(refs) = ner_refs(
             "وقال مراسل في الحسكة إن قسد انسحبت من مديرية المالية في مدينة القامشلي، إضافة إلى انسحاب تلك القوات من مكتب حزب البعث وشعبتي الريف والمدينة التابعتين له.",
         ) else {
             return;
         };
-        let refs = all_refs(&evs);
         assert!(!refs.iter().any(|r| r == "الريف"), "{refs:?}");
         assert!(refs.iter().any(|r| r == "القامشلي"), "{refs:?}");
     }
 
     #[test]
     fn ner_took_the_countryside_after_a_conjunction_for_a_place() {
-        let Some(evs) = with_ner(
+        let Some(refs) = ner_refs(
             "وقال المرصد إن التفجيرات استهدفت دوار المشنقة ودوار النجمة في مدينة السويداء والريف المحيط بها.",
         ) else {
             return;
         };
-        let refs = all_refs(&evs);
         assert!(
             !refs.iter().any(|r| r.contains("الريف") || r == "المحيط"),
             "{refs:?}"
@@ -4455,23 +4458,21 @@ mod tests {
 
     #[test]
     fn ner_made_a_website_the_attacker() {
-        let Some(evs) = with_ner(
+        let Some(refs) = ner_refs(
             "إلى ذلك أظهر فيديو نشر على موقع \"يوتيوب\" أمس استعدادات المعارضة السورية، تمهيداً للاقتحام الوشيك لقلب درعا المدينة التي تتحصن بها قوات النظام السوري.",
         ) else {
             return;
         };
-        let refs = all_refs(&evs);
         assert!(!refs.iter().any(|r| r.contains("يوتيوب")), "{refs:?}");
     }
 
     #[test]
     fn ner_made_an_english_phrase_an_actor() {
-        let Some(evs) = with_ner(
+        let Some(refs) = ner_refs(
             "أبرز تلك المحاولات كانت في عام 1994، حين وقعت إدارة الرئيس الأميركي الأسبق بيل كلينتون ورقة \"إطار عمل\" أو \"agreed framework\" وتعهدت فيه بيونغ يانغ بتجميد برنامج التسليح بالبلوتونيوم.",
         ) else {
             return;
         };
-        let refs = all_refs(&evs);
         assert!(!refs.iter().any(|r| r.contains("agreed")), "{refs:?}");
     }
 
