@@ -153,9 +153,9 @@ const PLACE_STOP: [&str; 8] = [
 /// Generic words the NER model (trained on ANERcorp) sometimes tags alone as a name: heads
 /// of organisation names without their name ("حزب", "منظمة"), the countryside ("الريف", the
 /// Rif in ANERcorp), directions, "border" ("منطقة حدودية"), the first word of a place
-/// ("دير" of دير العشائر), currencies, a preposition. Compared with the name's core (its
-/// proclitics stripped).
-const NER_STOP: [&str; 33] = [
+/// ("دير" of دير العشائر), currencies, a preposition, months. Compared with the name's core
+/// (its proclitics stripped).
+const NER_STOP: &[&str] = &[
     "حزب",
     "منظمه",
     "ميليشيا",
@@ -189,6 +189,28 @@ const NER_STOP: [&str; 33] = [
     "الي",
     "اليورو",
     "الدولار",
+    // months (the Levantine names first: نيسان is the month, not the car maker)
+    "كانون",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "ايلول",
+    "تشرين",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 ];
 
 /// Whether the word before token `first` names a street, a roundabout, a bridge or a square
@@ -206,28 +228,68 @@ fn after_street_head(toks: &[Tok], first: usize) -> bool {
 /// there is an outlet, which reports events and takes no part in them (as the knowledge
 /// base's media).
 fn after_media_head(toks: &[Tok], first: usize) -> bool {
-    let Some(k) = (0..first)
-        .rev()
-        .find(|&k| !matches!(toks[k].norm.as_str(), "\"" | "«" | "“" | "'" | "”" | "»"))
-    else {
+    after_head(toks, first, &MEDIA_HEADS)
+}
+
+/// Words naming a medium (see [`after_media_head`]).
+const MEDIA_HEADS: [&str; 11] = [
+    "موقع",
+    "صحيفه",
+    "قناه",
+    "شبكه",
+    "اذاعه",
+    "مجله",
+    "تلفزيون",
+    "منصه",
+    "حساب",
+    "جريده",
+    "وكاله",
+];
+
+/// Words naming a weapon: a name the NER model finds after one (صواريخ "كروز", طائرتي
+/// اف-15, منظومة اس-400) is the weapon's model, not an actor or a place.
+const WEAPON_HEADS: [&str; 20] = [
+    "صواريخ",
+    "صاروخ",
+    "طائرات",
+    "طائره",
+    "طائرتي",
+    "طائرتين",
+    "مقاتلات",
+    "مقاتله",
+    "دبابات",
+    "دبابه",
+    "منظومه",
+    "منظومات",
+    "مدرعات",
+    "مروحيات",
+    "مروحيه",
+    "قاذفات",
+    "قاذفه",
+    "بوارج",
+    "غواصات",
+    "راجمات",
+];
+
+/// Whether one of `heads` comes before token `first`, quotes aside, also with و/ف, ب or ل.
+fn after_head(toks: &[Tok], first: usize, heads: &[&str]) -> bool {
+    let Some(k) = (0..first).rev().find(|&k| {
+        !matches!(
+            toks[k].norm.as_str(),
+            "\"" | "«" | "“" | "'" | "”" | "»" | "‘" | "’"
+        )
+    }) else {
         return false;
     };
+    let n = toks[k].norm.as_str();
+    // the word itself or without one conjunction (a head may begin with و: وكالة)
+    let forms = [Some(n), n.strip_prefix(['و', 'ف'])];
     toks[k].kind == Kind::Word
-        && [
-            "موقع",
-            "صحيفه",
-            "قناه",
-            "شبكه",
-            "اذاعه",
-            "مجله",
-            "تلفزيون",
-            "منصه",
-            "حساب",
-            "جريده",
-            "وكاله",
-        ]
-        .iter()
-        .any(|w| crate::text::particle_is(&toks[k].norm, w) || toks[k].norm == format!("ل{w}"))
+        && forms.into_iter().flatten().any(|f| {
+            heads
+                .iter()
+                .any(|w| f == *w || f.strip_prefix(['ب', 'ل']).is_some_and(|r| r == *w))
+        })
 }
 
 /// Words before a country name that make it a place, not a party.
@@ -609,6 +671,7 @@ pub(crate) fn extract(
                 || vetoed[first..last].iter().any(|&v| v)
                 || after_street_head(toks, first)
                 || after_media_head(toks, first)
+                || after_head(toks, first, &WEAPON_HEADS)
             {
                 continue;
             }
@@ -4464,6 +4527,37 @@ mod tests {
             return;
         };
         assert!(!refs.iter().any(|r| r.contains("يوتيوب")), "{refs:?}");
+    }
+
+    #[test]
+    fn ner_made_a_month_an_actor() {
+        let Some(refs) = ner_refs(
+            "وفي أبريل/نيسان، تعهد اجتماع للمانحين الدوليين في باريس باستثمارات تزيد عن 11 مليار دولار للبنان، لكنهم يريدون أن يروا إصلاحات أولا.",
+        ) else {
+            return;
+        };
+        assert!(!refs.iter().any(|r| r.contains("نيسان")), "{refs:?}");
+    }
+
+    #[test]
+    fn ner_made_a_missile_model_an_actor() {
+        let Some(refs) = ner_refs(
+            "أعلن الجيش الروسي السبت أن تحالف الدول الغربية الثلاث أطلق 103 صواريخ \"كروز\" بعضها من طراز \"توماهوك\" على سوريا.",
+        ) else {
+            return;
+        };
+        assert!(!refs.iter().any(|r| r.contains("كروز")), "{refs:?}");
+    }
+
+    #[test]
+    fn ner_missed_a_media_word_beginning_with_waw() {
+        // (وكالة: the conjunction strip must not eat the word's own و)
+        let Some(refs) = ner_refs(
+            "ووصفت وكالة \"بلومبرغ\" الأميركية المتخصصة بالأخبار الاقتصادية، السعودية بأنها \"أكبر صانع للصفقات في منطقة الشرق الأوسط\" بفضل صندوق الاستثمارات السيادية.",
+        ) else {
+            return;
+        };
+        assert!(!refs.iter().any(|r| r.contains("بلومبرغ")), "{refs:?}");
     }
 
     #[test]
