@@ -14,10 +14,7 @@ const BATCH: usize = 256;
 /// Runs `extract`; returns the number of failed documents, or a fatal error.
 pub fn run(args: &ExtractArgs) -> Result<usize, String> {
     let kb = marsad_kb::Kb::load(args.io.kb_extra.as_deref()).map_err(|e| e.to_string())?;
-    let mut extractor = Extractor::new(Arc::new(kb)).map_err(|e| e.to_string())?;
-    if args.ner {
-        extractor = extractor.with_ner().map_err(|e| e.to_string())?;
-    }
+    let extractor = crate::store_cmd::extractor(&Arc::new(kb), args.ner)?;
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))

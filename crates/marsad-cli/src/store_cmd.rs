@@ -211,8 +211,8 @@ fn engine_version(ner: bool) -> String {
     v
 }
 
-/// The extractor of `ingest` and `reextract`, with the NER tagger when asked.
-fn extractor(kb: &Arc<Kb>, ner: bool) -> Result<Extractor, String> {
+/// The extractor of `extract`, `ingest` and `reextract`, with the NER tagger when asked.
+pub(crate) fn extractor(kb: &Arc<Kb>, ner: bool) -> Result<Extractor, String> {
     let e = Extractor::new(Arc::clone(kb)).map_err(|e| e.to_string())?;
     if ner {
         e.with_ner().map_err(|e| e.to_string())
