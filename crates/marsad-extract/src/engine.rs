@@ -3184,6 +3184,20 @@ const TARGET_NOUNS: [&str; 25] = [
 ];
 
 /// Finite attack verbs: their subject attacks, it is never the victim ("هاجم مسلحون").
+/// International bodies that field armed forces (the other IGOs take no part in attacks).
+const ARMED_IGOS: [&str; 4] = ["actor:nato", "actor:au", "actor:unifil", "actor:undof"];
+
+/// Whether an actor never carries out an attack: a humanitarian or human-rights organisation,
+/// medical staff, an outlet, or an international body without forces of its own.
+/// (Collectives — journalists, medics — are victims more often than not: the victims rule
+/// makes them recipients.)
+fn non_combatant(a: &marsad_kb::Actor) -> bool {
+    a.kind != ActorKind::Collective
+        && (matches!(a.sector.as_str(), "NGO" | "HLH" | "MED")
+            || a.kind == ActorKind::Media
+            || (a.sector == "IGO" && !ARMED_IGOS.contains(&a.id.as_str())))
+}
+
 const ATTACK_VERBS: [&str; 6] = ["هاجم", "هاجموا", "هاجمت", "يهاجم", "يهاجمون", "تهاجم"];
 
 /// Whether a candidate's head reads as a finite verb: no article, no preposition, not a
@@ -3297,6 +3311,14 @@ const AGENT_HEADS: [&str; 22] = [
 /// ("التابعة للجيش" is the exception: ownership), not a nationality adjective ("إسرائيلية")
 /// unless it describes the trigger itself or a force ("غارات إسرائيلية", "طائرات حربية روسية").
 fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
+    // rescuers, monitors, outlets and unarmed international bodies report, investigate or
+    // suffer attacks; they do not carry them out ("تحدثت الخوذ البيضاء عن قصف", "مفتشو
+    // منظمة حظر الأسلحة الكيميائية ... موقع الهجوم")
+    if lex.entries[c.entry].etype == EventType::Assault
+        && en.actor.is_some_and(|a| non_combatant(kb.actor(a)))
+    {
+        return false;
+    }
     let first = en.toks.start;
     let Some(tok) = d.toks.get(first) else {
         return false;
@@ -3566,7 +3588,14 @@ fn locations(
         .iter()
         .copied()
         .filter(|e| {
-            e.toks.start > c.last && e.toks.start < next_trigger && e.toks.start <= c.last + 25
+            e.toks.start > c.last
+                && e.toks.start < next_trigger
+                && e.toks.start <= c.last + 25
+                // a place after a new reporting verb belongs to the speaker's words or title
+                // ("نددت بالحصار ..., حيث قال نائب ... المجلس التنفيذي في إقليم الفرات"); when
+                // the trigger's stretch is left with no place, the fallback below may still
+                // take one (a denial restated in the speaker's words)
+                && !reporting_between(d, lex, c.last + 1, e.toks.start)
         })
         .collect();
     // statements (accusations, refusals, demands, praise) take no place from the act they
@@ -4657,6 +4686,51 @@ mod tests {
             .expect("the agreement");
         let texts: Vec<&str> = deal.attribution.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["رويترز"], "{deal:?}");
+    }
+
+    #[test]
+    fn rescuers_and_inspectors_were_taken_for_attackers() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        for text in [
+            "وتحدثت الخوذ البيضاء عن قصف بغازات سامة على مدينة دوما.",
+            "ويقوم مفتشو منظمة حظر الأسلحة الكيمياوية حاليا بدراسة موقع الهجوم المزعوم في دوما.",
+        ] {
+            let evs = extract(&kb, &lex, None, &doc(text));
+            let attack = evs
+                .iter()
+                .find(|e| e.event_type == EventType::Assault)
+                .expect("the attack");
+            assert!(attack.actors.is_empty(), "{text}: {:?}", attack.actors);
+        }
+        // an alliance with forces of its own still attacks
+        let evs = extract(
+            &kb,
+            &lex,
+            None,
+            &doc("قصفت طائرات حلف الناتو مواقع في ليبيا."),
+        );
+        assert!(evs.iter().any(|e| e
+            .actors
+            .iter()
+            .any(|a| a.id.as_deref() == Some("actor:nato"))));
+    }
+
+    #[test]
+    fn a_place_in_the_speakers_title_located_the_condemned_siege() {
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let d = doc(
+            "ونددت الإدارة الذاتية بالحصار المفروض على حيي الشيخ مقصود والأشرفية من جانب قوات النظام، حيث قال نائب الرئاسة المشتركة للمجلس التنفيذي في إقليم الفرات إن تلك السياسات ستفشل.",
+        );
+        let evs = extract(&kb, &lex, None, &d);
+        let siege = evs
+            .iter()
+            .find(|e| e.trigger.text == "بالحصار")
+            .expect("the siege");
+        let places: Vec<&str> = siege.locations.iter().map(|l| l.text.as_str()).collect();
+        assert!(places.contains(&"الشيخ مقصود"), "{places:?}");
+        assert!(!places.contains(&"إقليم الفرات"), "{places:?}");
     }
 
     #[test]
