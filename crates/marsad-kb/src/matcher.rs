@@ -383,6 +383,11 @@ pub(crate) fn cue_before(t: &str, w: usize) -> Option<Cue> {
         return None;
     }
     if let Some(c) = strip_proclitics(tok).find_map(cue_word) {
+        // "أطراف المدينة الشمالية": a definite head before a definite word is a noun and its
+        // adjective, not a cue and a name
+        if c == Cue::City && tok.ends_with("المدينه") && t[w..].starts_with("ال") {
+            return None;
+        }
         return Some(c);
     }
     // بالقرب من X، على مقربة من X

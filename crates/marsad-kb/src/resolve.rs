@@ -397,6 +397,20 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
                     if close {
                         adjacent.push(p);
                     }
+                    // a countryside or area of a governorate ("بريف إدلب") situates a village
+                    // as its governorate does
+                    let pp = kb.place(p);
+                    if pp.kind == PlaceKind::Region && pc[j].len() == 1 {
+                        if let Some(par) = pp
+                            .parent
+                            .filter(|&q| kb.place(q).kind == PlaceKind::Governorate)
+                        {
+                            near.push((par, false));
+                            if close {
+                                adjacent.push(par);
+                            }
+                        }
+                    }
                     if in_sentence {
                         same_sentence.push(p);
                     }
@@ -414,6 +428,19 @@ pub(crate) fn resolve(kb: &Kb, t: &str, mentions: &mut [Mention]) {
                 }
                 // ancestor named nearby
                 let anc: Vec<u32> = kb.place_ancestors(c).collect();
+                // a governorate's own name is the governorate or its capital, not one of the
+                // villages elsewhere that share it ("اجلاؤها من القنيطرة إلى إدلب" is not the
+                // Quneitra of Idlib because Idlib is named next to it), unless the text calls
+                // it a village ("قرية القنيطرة في ريف إدلب")
+                if mentions[i].cue != Some(Cue::Settlement)
+                    && (p.kind == PlaceKind::Governorate
+                        || anc.iter().any(|&a| {
+                            let ap = kb.place(a);
+                            ap.kind == PlaceKind::Governorate && ap.name_ar == p.name_ar
+                        }))
+                {
+                    s += 4.0;
+                }
                 // (Syria itself is everyone's ancestor here: it says nothing.)
                 if near.iter().any(|(q, _)| {
                     anc.contains(q)

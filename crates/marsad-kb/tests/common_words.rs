@@ -205,6 +205,8 @@ fn foreign_places_that_are_common_words() {
     ] {
         no_place(text, w);
     }
+    // a definite noun and its adjective after "المدينة" are no cue and name
+    no_place("اشتباكات عنيفة عند أطراف المدينة الشمالية", "الشمالية");
 }
 
 #[test]

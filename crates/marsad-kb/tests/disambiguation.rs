@@ -184,6 +184,22 @@ const PLACES: &[(&str, &str, usize, &str, u8)] = &[
     ),
     ("اشتباكات في مدينة إدلب", "مدينة إدلب", 0, "ocha:C3871", 1),
     ("في قرية الكرامة بريف الرقة", "الكرامة", 0, "ocha:C5766", 1),
+    // a governorate's name beat by a village of the destination's governorate
+    (
+        "وتعد هذه الدفعة الرابعة التي يتم اجلاؤها من القنيطرة، بموجب اتفاق تسوية، إلى إدلب",
+        "القنيطرة",
+        0,
+        "ocha:C6268",
+        1,
+    ),
+    // ... and the village of that name where a countryside situates it
+    (
+        "قصفت الطائرات قرية القنيطرة بريف إدلب الجنوبي",
+        "القنيطرة",
+        0,
+        "ocha:C4177",
+        1,
+    ),
 ];
 
 #[test]
