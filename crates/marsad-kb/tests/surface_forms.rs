@@ -683,6 +683,60 @@ const TABLE: &[(&str, &str, &str)] = &[
         "قاعدة تياس الجوية",
     ),
     ("بلدة الباغوز", "ocha:C5184", "الباغوز"),
+    // sixth session: gaps found on Syrian-conflict news
+    (
+        "قاعدة الشعيرات",
+        "curated:homs-shayrat-airbase",
+        "قاعدة الشعيرات",
+    ),
+    ("قاعدة تي فور", "curated:homs-t4-airbase", "قاعدة تي فور"),
+    (
+        "بلدة الشيفونية في الغوطة الشرقية",
+        "curated:ghouta-shayfuniyah",
+        "بلدة الشيفونية",
+    ),
+    ("بلدة مسرابة", "ocha:C2344", "مسرابة"),
+    ("بلدة بصر الحرير", "ocha:C6105", "بصر الحرير"),
+    ("قرية دير العشائر", "ocha:C2442", "دير العشائر"),
+    ("مدينة السويدة", "ocha:C6147", "السويدة"),
+    ("في محافظة السويدة", "pcode:SY13", "محافظة السويدة"),
+    ("منطقة اللجاة", "curated:region-lajat", "منطقة اللجاة"),
+    // حوض اليرموك is the Daraa basin, not the Yarmouk camp of Damascus
+    (
+        "منطقة حوض اليرموك",
+        "curated:region-yarmouk-basin",
+        "منطقة حوض اليرموك",
+    ),
+    ("في ريف القصير", "curated:countryside-qusayr", "ريف القصير"),
+    ("حي الكشكول", "curated:ghouta-kashkoul", "حي الكشكول"),
+    (
+        "معبر الوافدين",
+        "curated:crossing-wafideen",
+        "معبر الوافدين",
+    ),
+    ("مخيم الوافدين", "ocha:C2330", "مخيم الوافدين"),
+    (
+        "في إقليم الفرات",
+        "curated:region-euphrates-aanes",
+        "إقليم الفرات",
+    ),
+    ("في إقليم الجزيرة", "curated:region-jazira", "إقليم الجزيرة"),
+    (
+        "في الجزيرة السورية",
+        "curated:region-jazira",
+        "الجزيرة السورية",
+    ),
+    // the Assads other than Bashar are not "الأسد" alone
+    (
+        "بقيادة قائدها رفعت الأسد",
+        "actor:syr-rifaat-assad",
+        "رفعت الأسد",
+    ),
+    (
+        "عهد الرئيس الراحل حافظ الأسد",
+        "actor:syr-hafez-assad",
+        "الرئيس الراحل حافظ الأسد",
+    ),
     ("للجامعة العربية", "actor:arab-league", "لجامعة العربية"),
     (
         "جامعة الدول العربية",

@@ -1,7 +1,7 @@
 //! The bundled model on sentences written for this test, and (when `../shared` is present)
 //! on the ANERcorp test file.
 
-use marsad_ner::{EntityKind, Tagger};
+use marsad_ner::{Entity, EntityKind, Tagger};
 use std::path::PathBuf;
 
 fn found(text: &str, tagger: &Tagger) -> Vec<(String, EntityKind)> {
@@ -158,15 +158,26 @@ fn random_text_never_panics_and_spans_stay_on_boundaries() {
 fn core_span_drops_glued_proclitics_but_not_lexical_letters() {
     let t = Tagger::bundled().expect("bundled model");
     let text = "وصلت القافلة إلى الحسكة والقامشلي ثم إلى بغداد وبدمشق.";
-    let cores: Vec<&str> = t
-        .tag(text)
-        .iter()
-        .map(|e| &text[t.core_span(text, e)])
-        .collect();
-    assert!(cores.contains(&"القامشلي"), "{cores:?}");
-    assert!(cores.contains(&"بغداد"), "{cores:?}");
-    assert!(!cores.contains(&"والقامشلي"), "{cores:?}");
-    assert!(cores.contains(&"دمشق"), "{cores:?}");
+    // every name as an entity of its own (core_span is about the span, not about whether the
+    // model found the name: a retrained model once left وبدمشق untagged here)
+    let core = |word: &str| {
+        let start = text.find(word).expect("word in text");
+        let e = Entity {
+            span: start..start + word.len(),
+            kind: EntityKind::Loc,
+            score: 1.0,
+        };
+        &text[t.core_span(text, &e)]
+    };
+    assert_eq!(core("الحسكة"), "الحسكة");
+    assert_eq!(core("والقامشلي"), "القامشلي");
+    assert_eq!(core("بغداد"), "بغداد");
+    assert_eq!(core("وبدمشق"), "دمشق");
+    // and on the model's own entities
+    for e in t.tag(text) {
+        let c = &text[t.core_span(text, &e)];
+        assert!(!c.starts_with("وال"), "{c}");
+    }
 }
 
 /// A name the model finds in a telling context (after الدكتور, before رئيس حزب) is found at
