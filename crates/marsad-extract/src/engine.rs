@@ -1661,6 +1661,9 @@ fn status_of(
             continue;
         }
         for cu in &lex.cues {
+            if !cu.types.is_empty() && !cu.types.contains(&e.etype) {
+                continue;
+            }
             let Some(last) = seqs_at(d, j, &cu.patterns, false) else {
                 continue;
             };
@@ -1703,6 +1706,23 @@ fn status_of(
                                     && d.is_any(k, &["علي", "عن", "حول", "بشان", "تجاه", "ازاء"])
                             });
                         let reporting_negated = reporting_negated || verb_object;
+                        // "فشلت القوات في السيطرة", "فشلوا بالتوصل إلى اتفاق": a failure
+                        // negates the act it governs through في / عن / ب, not an act that
+                        // follows it ("فشلت العملية وتم اعتقال المنفذين")
+                        // (nor one in a relative clause after it: "فشل الإرهابيين في الغوطة
+                        // التي سيطر عليها الجيش")
+                        let failed_at = cu.id != "neg.fail"
+                            || !(last + 1..c.head).any(|k| d.is_any(k, &REL_PRONOUNS))
+                                && ((last + 1..c.head).any(|k| d.is_any(k, &["في", "عن"]))
+                                    || (last + 1..=c.head).any(|k| {
+                                        d.text
+                                            .get(d.toks[k].span.clone())
+                                            .is_some_and(|w| w.starts_with("بال"))
+                                    })
+                                    || d.text
+                                        .get(d.toks[c.head].span.clone())
+                                        .is_some_and(|w| w.starts_with('ب')));
+                        let reporting_negated = reporting_negated || !failed_at;
                         // "لن نوقع أي اتفاق", "نفت وجود أي حصار": a negation or a denial wins
                         // over "any"
                         let any_after_negation = cu.id == "hyp.any"

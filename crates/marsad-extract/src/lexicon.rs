@@ -95,6 +95,8 @@ pub struct Cue {
     pub scope: Scope,
     /// Patterns: word sequences.
     pub patterns: Vec<Vec<String>>,
+    /// The event types the cue applies to (empty: every type).
+    pub types: Vec<EventType>,
 }
 
 /// Scope of a status cue.
@@ -335,6 +337,16 @@ impl Lexicon {
                     }
                 },
             };
+            let mut types = Vec::new();
+            for t in cols.get(4).map_or("", |c| c.trim()).split(',') {
+                let t = t.trim();
+                if t.is_empty() {
+                    continue;
+                }
+                types.push(EventType::parse(t).ok_or_else(|| {
+                    ExtractError::Lexicon(format!("cues line {line}: event type {t}"))
+                })?);
+            }
             cue_list.push(Cue {
                 id: cols[0].trim().to_string(),
                 status,
@@ -344,6 +356,7 @@ impl Lexicon {
                     .map(words_of)
                     .filter(|w| !w.is_empty())
                     .collect(),
+                types,
             });
         }
         let mut src = HashMap::new();
