@@ -1688,6 +1688,15 @@ fn status_of(
             match cu.scope {
                 Scope::Sentence => sentence_wide = Some(cu.status),
                 Scope::Before(n) => {
+                    // "فشل الروس في إقناع الفرقة الرابعة بفك الحصار": a failure to persuade
+                    // reaches the act it was to bring about, counted from the persuading
+                    let last = if cu.id == "neg.fail" {
+                        (last + 1..(last + 6).min(c.head))
+                            .find(|&k| d.is_any(k, &["اقناع", "دفع", "اجبار", "حمل", "حث"]))
+                            .unwrap_or(last)
+                    } else {
+                        last
+                    };
                     if last < c.head {
                         let gap = (last + 1..c.head).filter(|&k| d.is_word(k)).count();
                         let broken = (last + 1..c.head).any(|k| d.is_clause_break(k));
