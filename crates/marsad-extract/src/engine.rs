@@ -3425,9 +3425,15 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     // rescuers, monitors, outlets and unarmed international bodies report, investigate or
     // suffer attacks; they do not carry them out ("تحدثت الخوذ البيضاء عن قصف", "مفتشو
     // منظمة حظر الأسلحة الكيميائية ... موقع الهجوم")
-    if lex.entries[c.entry].etype == EventType::Assault
-        && en.actor.is_some_and(|a| non_combatant(kb.actor(a)))
-    {
+    // (nor do they besiege, seize, arrest or impose curfews)
+    let entry = &lex.entries[c.entry];
+    let by_force = entry.etype == EventType::Assault
+        || entry.etype == EventType::Coerce
+            && matches!(
+                entry.mode,
+                ModeRule::Fixed(Mode::Restrict | Mode::Seize | Mode::Arrest | Mode::Curfew)
+            );
+    if by_force && en.actor.is_some_and(|a| non_combatant(kb.actor(a))) {
         return false;
     }
     let first = en.toks.start;
