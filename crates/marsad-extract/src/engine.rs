@@ -2553,8 +2553,27 @@ fn sentence_actors(d: &Doc, kb: &Kb, c: &Cand, chain: &Chain) -> Vec<usize> {
                 && e.toks.start >= s.start
                 && e.toks.end <= s.end
                 && !in_chain(chain, e.toks.start)
+                && !source_apposition(d, chain, e)
         })
         .collect()
+}
+
+/// Whether the mention is a source's name set off by commas right after it ("قال وزير
+/// الخارجية الروسي، سيرغي لافروف، إن ...": the minister is the source, not an actor).
+fn source_apposition(d: &Doc, chain: &Chain, e: &Ent) -> bool {
+    chain.srcs.iter().any(|src| {
+        let gap = src.toks.end..e.toks.start;
+        src.toks.end <= e.toks.start
+            && gap.len() >= 1
+            && gap.len() <= 2
+            && gap
+                .clone()
+                .all(|j| matches!(d.toks[j].norm.as_str(), "،" | ","))
+            && matches!(
+                d.toks.get(e.toks.end).map(|t| t.norm.as_str()),
+                Some("،" | ",")
+            )
+    })
 }
 
 fn arguments(
