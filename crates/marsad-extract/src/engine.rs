@@ -2564,7 +2564,7 @@ fn source_apposition(d: &Doc, chain: &Chain, e: &Ent) -> bool {
     chain.srcs.iter().any(|src| {
         let gap = src.toks.end..e.toks.start;
         src.toks.end <= e.toks.start
-            && gap.len() >= 1
+            && !gap.is_empty()
             && gap.len() <= 2
             && gap
                 .clone()
