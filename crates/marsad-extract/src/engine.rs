@@ -1891,10 +1891,12 @@ fn status_of(
             p.sent == c.sent
                 && lex.entries[p.entry].etype == EventType::Agree
                 && (p.last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 6
-        }) || d
-            .prev_words(c.head, 4)
-            .iter()
-            .any(|&k| d.is_any(k, &["قرار", "مشروع", "مقترح", "بنود", "خطه", "مبادره"]));
+        }) || d.prev_words(c.head, 4).iter().any(|&k| {
+            d.is_any(
+                k,
+                &["قرار", "اقرار", "مشروع", "مقترح", "بنود", "خطه", "مبادره"],
+            )
+        });
         let resolution_after = d
             .next_words(c.last, 2)
             .iter()
