@@ -131,6 +131,9 @@ fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
                 | "يعدم"
                 | "تعدم"
                 | "اعدام"
+        ) || matches!(
+            t.norm.strip_prefix('و').unwrap_or(&t.norm),
+            "لقي" | "لقيت" | "لقوا"
         ) {
             return Some("killed");
         }
@@ -142,12 +145,16 @@ fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
             return Some("evacuated");
         }
     }
-    for t in toks.iter().skip(i + 1).take(4) {
+    // (the verb may follow a short description: "27 شخصاً من بينهم رضيع لقوا حتفهم")
+    for t in toks.iter().skip(i + 1).take(6) {
         if t.kind == Kind::End {
             break;
         }
         let w = strip(&t.norm);
-        if matches!(w, "قتلوا" | "قضوا" | "لقوا" | "قتل") {
+        // (لقوا keeps its lam: strip() would read it as a preposition)
+        let bare = t.norm.strip_prefix('و').unwrap_or(&t.norm);
+        if matches!(w, "قتلوا" | "قضوا" | "قتل") || matches!(bare, "لقوا" | "لقي" | "لقيت")
+        {
             return Some("killed");
         }
         if matches!(w, "اصيبوا" | "جرحوا") {
@@ -339,6 +346,18 @@ mod tests {
         assert_eq!(q[0].item.as_deref(), Some("killed"));
         assert_eq!(q[1].value, 7000.0);
         assert_eq!(q[1].item.as_deref(), Some("evacuated"));
+    }
+
+    #[test]
+    fn met_their_death_was_not_counted_as_killed() {
+        // "لقي X مصرعهم/حتفهم", with the verb first or after a short description
+        for text in [
+            "لقي 26 مدنيا على الأقل، بينهم 11 طفلا مصرعهم في قصف جوي",
+            "إن 27 شخصاً من بينهم رضيع لقوا حتفهم جراء الضربات",
+        ] {
+            let q = find(text);
+            assert_eq!(q[0].item.as_deref(), Some("killed"), "{text}");
+        }
     }
 
     #[test]
