@@ -308,6 +308,55 @@ pub fn find(text: &str) -> Vec<QMention> {
             });
         }
     }
+    // one person named right after a killing or an injury ("مقتل طفل رضيع", "إصابة مدني"):
+    // the singular is the number
+    for (i, t) in toks.iter().enumerate().skip(1) {
+        let prev = &toks[i - 1];
+        if t.kind != Kind::Word
+            || prev.kind != Kind::Word
+            || out
+                .iter()
+                .any(|q| q.span.start <= t.span.end && t.span.start <= q.span.end)
+        {
+            continue;
+        }
+        let item = match strip(&prev.norm) {
+            "مقتل" | "قتل" | "وفاه" | "استشهاد" => "killed",
+            "اصابه" | "اصيب" | "جرح" => "injured",
+            _ => continue,
+        };
+        if matches!(
+            strip(&t.norm),
+            "طفل"
+                | "طفله"
+                | "طفلا"
+                | "شخص"
+                | "شخصا"
+                | "مدني"
+                | "مدنيا"
+                | "جندي"
+                | "جنديا"
+                | "عنصر"
+                | "عنصرا"
+                | "امراه"
+                | "رجل"
+                | "شاب"
+                | "شابا"
+                | "مسعف"
+                | "مسعفه"
+                | "ضابط"
+                | "مقاتل"
+                | "مقاتلا"
+        ) {
+            out.push(QMention {
+                span: t.span.clone(),
+                value: 1.0,
+                unit: Some("person".into()),
+                item: Some(item.into()),
+                qualifier: None,
+            });
+        }
+    }
     out.sort_by_key(|q| q.span.start);
     out
 }
@@ -358,6 +407,15 @@ mod tests {
             let q = find(text);
             assert_eq!(q[0].item.as_deref(), Some("killed"), "{text}");
         }
+    }
+
+    #[test]
+    fn one_person_killed_was_no_quantity() {
+        let q = find("تسببت الهجمات في مقتل طفل رضيع على الأقل وإصابة مدني");
+        let got: Vec<_> = q.iter().map(|x| (x.value, x.item.as_deref())).collect();
+        assert_eq!(got, [(1.0, Some("killed")), (1.0, Some("injured"))]);
+        // a plural is not one
+        assert!(find("مقتل أطفال").is_empty());
     }
 
     #[test]
