@@ -933,9 +933,35 @@ pub(crate) fn extract(
         if e.weak {
             conf -= 0.1;
         }
+        // leaving a deal or talks ("انسحاب بلاده من الاتفاق النووي") is cutting ties, SANCTION
+        // (PLOVER's withdraw from an organisation or a mediation), not a retreat from ground
+        let (etype, mode) = if e.etype == EventType::Retreat
+            && mode == Some(Mode::Withdraw)
+            && d.next_words(c.last, 3).into_iter().any(|j| {
+                d.is(j, "من")
+                    && d.is_any(
+                        j + 1,
+                        &[
+                            "الاتفاق",
+                            "اتفاق",
+                            "الاتفاقيه",
+                            "اتفاقيه",
+                            "المعاهده",
+                            "معاهده",
+                            "المفاوضات",
+                            "مفاوضات",
+                            "المحادثات",
+                            "محادثات",
+                        ],
+                    )
+            }) {
+            (EventType::Sanction, Some(Mode::Discontinue))
+        } else {
+            (e.etype, mode)
+        };
         events.push(Event {
-            id: Event::make_id(&doc.id, start, end, e.etype),
-            event_type: e.etype,
+            id: Event::make_id(&doc.id, start, end, etype),
+            event_type: etype,
             mode,
             status,
             trigger: TextSpan {
