@@ -499,6 +499,17 @@ pub(crate) fn extract(
         if first >= last || dateline[first] {
             continue;
         }
+        // "عناصر حفظ النظام": law-and-order police, not "the regime"
+        if actor.is_some()
+            && last == first + 1
+            && crate::text::norm_word(text) == "النظام"
+            && first > 0
+            && toks[first - 1].kind == Kind::Word
+            && crate::text::particle_is(&toks[first - 1].norm, "حفظ")
+        {
+            vetoed[first..last].fill(true);
+            continue;
+        }
         // "بيان صحفي", "مؤتمر صحفي": an adjective, not the journalists
         if actor.is_some_and(|a| kb.actor(a).kind == ActorKind::Collective)
             && last == first + 1
