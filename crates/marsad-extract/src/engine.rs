@@ -90,6 +90,8 @@ impl Doc<'_> {
 
     /// Token `i` is `w` up to a conjunction.
     fn is(&self, i: usize, w: &str) -> bool {
+        // tokens are compared by their match key: a word written with أ/ة/ؤ/ئ/ى never matches
+        debug_assert_eq!(w, crate::text::norm_word(w), "write match keys folded");
         self.toks.get(i).is_some_and(|t| particle_is(&t.norm, w))
     }
 
@@ -162,20 +164,20 @@ const NER_STOP: &[&str] = &[
     "مليشيا",
     "ميليشيات",
     "جامعه",
-    "ائتلاف",
+    "ايتلاف",
     "حركه",
     "جماعه",
     "شركه",
     "تنظيم",
     "جبهه",
-    "هيئه",
+    "هييه",
     "مجلس",
     "اتحاد",
     "جمعيه",
     "وكاله",
     "صحيفه",
     "قناه",
-    "مؤسسه",
+    "موسسه",
     "الريف",
     "العاصمه",
     "الشمال",
@@ -261,10 +263,10 @@ const MEDIA_HEADS: [&str; 11] = [
 const WEAPON_HEADS: [&str; 20] = [
     "صواريخ",
     "صاروخ",
-    "طائرات",
-    "طائره",
-    "طائرتي",
-    "طائرتين",
+    "طايرات",
+    "طايره",
+    "طايرتي",
+    "طايرتين",
     "مقاتلات",
     "مقاتله",
     "دبابات",
@@ -366,8 +368,8 @@ const RESULT_VERBS: [&str; 16] = [
     "اسفرت",
     "تسبب",
     "تسببت",
-    "يؤدي",
-    "تؤدي",
+    "يودي",
+    "تودي",
     "حصد",
     "حصدت",
     "اوقع",
@@ -392,7 +394,7 @@ const TIME_WORDS: [&str; 16] = [
     "السبت",
     "حينها",
     "سابقا",
-    "مؤخرا",
+    "موخرا",
     "اول",
     "صباح",
     "مساء",
@@ -518,8 +520,8 @@ pub(crate) fn extract(
             && [
                 "بيان",
                 "بيانا",
-                "مؤتمر",
-                "مؤتمرا",
+                "موتمر",
+                "موتمرا",
                 "تصريح",
                 "تصريحات",
                 "لقاء",
@@ -590,7 +592,7 @@ pub(crate) fn extract(
                                 | "تدين"
                                 | "ترفض"
                                 | "تنفي"
-                                | "تؤكد"
+                                | "توكد"
                                 | "تعلن"
                                 | "تحذر"
                                 | "تهدد"
@@ -763,6 +765,14 @@ pub(crate) fn extract(
     for (ci, c) in cands.iter().enumerate() {
         let e = &lex.entries[c.entry];
         if historical.get(c.sent).copied().unwrap_or(false) {
+            continue;
+        }
+        // a word of a time expression is no trigger: "فجر 10 مايو" is dawn, not "blew up"
+        let head_bytes = d.toks[c.head].span.clone();
+        if times
+            .iter()
+            .any(|t| t.span.start <= head_bytes.start && head_bytes.end <= t.span.end)
+        {
             continue;
         }
         if sporty.get(c.sent).copied().unwrap_or(false)
@@ -1754,7 +1764,7 @@ fn status_of(
                                 k,
                                 &[
                                     "توضح", "يوضح", "تذكر", "يذكر", "تكشف", "يكشف", "تعلن", "يعلن",
-                                    "تؤكد", "يؤكد", "تحدد", "يحدد", "يتضح", "يعرف", "تعرف", "يصدر",
+                                    "توكد", "يوكد", "تحدد", "يحدد", "يتضح", "يعرف", "تعرف", "يصدر",
                                     "تصدر", "يتسن",
                                 ],
                             )
@@ -1959,7 +1969,7 @@ fn status_of(
         let result_verb = d.prev_words(c.head, 1).iter().any(|&j| {
             d.is_any(
                 j,
-                &["افضي", "ادي", "ادت", "افضت", "يؤدي", "تؤدي", "دفع", "دفعت"],
+                &["افضي", "ادي", "ادت", "افضت", "يودي", "تودي", "دفع", "دفعت"],
             )
         });
         if after_deal && !result_verb {
@@ -2081,7 +2091,7 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
                         "تصريح",
                         "تصريحات",
                         "حديث",
-                        "مؤتمر",
+                        "موتمر",
                         "تقرير",
                         "اتصال",
                         "مقابله",
@@ -2157,8 +2167,8 @@ const CONTENT_NOUNS: [&str; 16] = [
     "الاخبار",
     "اخبار",
     "المعلومات",
-    "الشائعات",
-    "شائعات",
+    "الشايعات",
+    "شايعات",
     "الادعاءات",
     "ادعاءات",
     "المزاعم",
@@ -2830,10 +2840,19 @@ fn arguments(
                 && !d.is_any(pre.saturating_sub(1), &["من", "عبر"]);
             // "فك الحصار عن X": who is relieved, not who relieves
             let relieved = e.etype == EventType::Retreat && d.is(pre, "عن");
+            // "انتزاع السيطرة على الرقة من فصائل المعارضة": who a place is taken from
+            let taken_from = e.etype == EventType::Coerce
+                && matches!(e.mode, ModeRule::Fixed(Mode::Seize))
+                && d.is(pre, "من")
+                && !d.is_any(d.ents[k].toks.start, &["قبل", "جانب", "طرف"])
+                // (not "فصائل من المعارضة": some of them, the agent)
+                && !partitive_before(d, d.ents[k].toks.start)
+                && !d.is_any(pre.saturating_sub(1), &["فصايل", "فصيل", "مجموعات", "مجموعه"]);
             if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && !partner
                 || partitive_before(d, d.ents[k].toks.start) && hits_people(e.etype)
                 || target_owner
                 || relieved
+                || taken_from
             {
                 recips.push(k);
             } else {
@@ -3117,7 +3136,7 @@ fn arguments(
         actors.retain(|&k| {
             !d.prev_words(d.ents[k].toks.start, 1)
                 .first()
-                .is_some_and(|&j| d.is_any(j, &["امام", "قرب", "قبالة", "قباله"]))
+                .is_some_and(|&j| d.is_any(j, &["امام", "قرب", "قباله"]))
         });
         // "مظاهرة ضد ممارسات حواجز الفرقة الرابعة": what it is against is its target;
         // "مسيرة موالية للحكومة": whom it supports is no marcher
@@ -3137,8 +3156,8 @@ fn arguments(
                             "المواليه",
                             "موالين",
                             "الموالين",
-                            "مؤيده",
-                            "المؤيده",
+                            "مويده",
+                            "المويده",
                         ],
                     )
                 })
@@ -3342,8 +3361,8 @@ const TARGET_NOUNS: [&str; 25] = [
     "حاجز",
     "مراكز",
     "مركز",
-    "مؤسسات",
-    "دوائر",
+    "موسسات",
+    "دواير",
     "منازل",
     "مخازن",
     "مستودعات",
@@ -3451,13 +3470,13 @@ fn hits_people(t: EventType) -> bool {
 
 /// Heads a nationality adjective may describe as the agent ("طائرات حربية روسية").
 const AGENT_HEADS: [&str; 22] = [
-    "طائرات",
-    "طائره",
+    "طايرات",
+    "طايره",
     "مقاتلات",
     "مقاتله",
     "قوات",
     "القوات",
-    "الطائرات",
+    "الطايرات",
     "المقاتلات",
     "مروحيات",
     "المروحيات",
@@ -3517,10 +3536,10 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
             d.is_any(
                 j,
                 &[
-                    "المؤسسات",
-                    "مؤسسات",
-                    "الدوائر",
-                    "دوائر",
+                    "الموسسات",
+                    "موسسات",
+                    "الدواير",
+                    "دواير",
                     "المباني",
                     "مباني",
                     "المقرات",
@@ -3668,8 +3687,8 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
                     "مقرات",
                     "مبني",
                     "مباني",
-                    "مؤسسات",
-                    "دوائر",
+                    "موسسات",
+                    "دواير",
                     "منازل",
                     "مستودعات",
                     "مخازن",
@@ -4331,7 +4350,7 @@ fn running_count_days(d: &Doc, j: usize, end: usize) -> Option<f64> {
             "سبعين" => 70.0,
             "ثمانين" => 80.0,
             "تسعين" => 90.0,
-            "مئه" => 100.0,
+            "ميه" => 100.0,
             _ => return None,
         })
     };
@@ -4376,8 +4395,8 @@ const LASTING: [&str; 10] = [
     "المستمرين",
     "المتواصله",
     "المتواصل",
-    "القائمه",
-    "القائم",
+    "القايمه",
+    "القايم",
     "المفروض",
     "المفروضه",
     "الجاريه",
@@ -4419,10 +4438,11 @@ fn time_of(
         .filter(|t| t.span.start >= s.start && t.span.end <= s.end && t.date.is_some())
         .filter(|t| !t.since || since_measures(d, c, t.span.start))
         .min_by_key(|t| {
+            // (a time expression may overlap the trigger: distance 0)
             if t.span.start > head {
                 t.span.start - head
             } else {
-                head - t.span.end
+                head.saturating_sub(t.span.end)
             }
         });
     if let Some(t) = best {
@@ -4524,6 +4544,38 @@ mod tests {
             published: marsad_types::Date::new(2021, 4, 15).ok(),
             source: None,
             url: None,
+        }
+    }
+
+    /// The word lists compared with tokens hold match keys: "مؤسسات" or "طائرات" written as
+    /// such never matched a token (its key is موسسات, طايرات), which silently disabled rules.
+    #[test]
+    fn word_lists_were_written_unfolded_and_never_matched() {
+        let lists: [&[&str]; 16] = [
+            &PLACE_STOP,
+            &MEDIA_HEADS,
+            &WEAPON_HEADS,
+            &LOCATIVE,
+            &SPORT_WORDS,
+            &NEVER_TRIGGERS,
+            &RESULT_VERBS,
+            &REL_PRONOUNS,
+            &THAT,
+            &TIME_WORDS,
+            &MONTHS,
+            &CONTENT_NOUNS,
+            &ANNOUNCED_ACTS,
+            &TARGET_NOUNS,
+            &PARTITIVE_HEADS,
+            &AGENT_HEADS,
+        ];
+        for w in lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .chain(SITUATING.iter())
+            .chain(LASTING.iter())
+        {
+            assert_eq!(*w, crate::text::norm_word(w), "{w}");
         }
     }
 
@@ -4878,6 +4930,22 @@ mod tests {
             .expect("the agreement");
         let texts: Vec<&str> = deal.attribution.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["رويترز"], "{deal:?}");
+    }
+
+    #[test]
+    fn a_dawn_was_taken_for_a_bombing() {
+        // "فجر" in "فجر 10 مايو" is dawn; as a trigger it also overlapped its own time
+        // expression, which overflowed the trigger-to-time distance (debug builds panicked)
+        let kb = Kb::bundled().expect("kb");
+        let lex = Lexicon::bundled().expect("lexicon");
+        let evs = extract(
+            &kb,
+            &lex,
+            None,
+            &doc("كانت الضربة الإسرائيلية التي استهدفت فجر 10 مايو الجاري عشرات الأهداف في سوريا."),
+        );
+        assert!(!evs.is_empty());
+        assert!(evs.iter().all(|e| e.trigger.text != "فجر"), "{evs:?}");
     }
 
     #[test]
