@@ -215,24 +215,30 @@ const NER_STOP: &[&str] = &[
     "ديسمبر",
 ];
 
+/// Whether the word right before token `first` is one of `words` (match keys, a glued و/ف
+/// allowed).
+fn word_before(toks: &[Tok], first: usize, words: &[&str]) -> bool {
+    first > 0
+        && toks[first - 1].kind == Kind::Word
+        && words
+            .iter()
+            .any(|w| crate::text::particle_is(&toks[first - 1].norm, w))
+}
+
 /// Whether the word before token `first` names a street, a roundabout, a bridge or a square
 /// ("شارع فلسطين"): what follows is the street's name, not a place or an actor.
 fn after_street_head(toks: &[Tok], first: usize) -> bool {
-    first > 0
-        && toks[first - 1].kind == Kind::Word
-        && ["شارع", "دوار", "جسر", "جاده", "اوتوستراد", "ساحه"]
-            .iter()
-            .any(|w| crate::text::particle_is(&toks[first - 1].norm, w))
+    word_before(
+        toks,
+        first,
+        &["شارع", "دوار", "جسر", "جاده", "اوتوستراد", "ساحه"],
+    )
 }
 
 /// Whether the word before token `first` names a venue (a hall, a hotel, a restaurant): what
 /// follows is the venue's name ("صالة عفرين" in Aleppo's Sheikh Maqsoud), not a place.
 fn after_venue_head(toks: &[Tok], first: usize) -> bool {
-    first > 0
-        && toks[first - 1].kind == Kind::Word
-        && ["صاله", "قاعه", "فندق", "مطعم", "مقهي"]
-            .iter()
-            .any(|w| crate::text::particle_is(&toks[first - 1].norm, w))
+    word_before(toks, first, &["صاله", "قاعه", "فندق", "مطعم", "مقهي"])
 }
 
 /// Whether a word naming a medium comes before token `first`, quotes aside ("موقع
@@ -505,9 +511,7 @@ pub(crate) fn extract(
         if actor.is_some()
             && last == first + 1
             && crate::text::norm_word(text) == "النظام"
-            && first > 0
-            && toks[first - 1].kind == Kind::Word
-            && crate::text::particle_is(&toks[first - 1].norm, "حفظ")
+            && word_before(&toks, first, &["حفظ"])
         {
             vetoed[first..last].fill(true);
             continue;
@@ -4536,6 +4540,23 @@ fn _unused(_: &HashMap<(), ()>) {}
 mod tests {
     use super::*;
 
+    /// The bundled knowledge base, loaded once for all tests.
+    fn kb() -> &'static Kb {
+        static KB: std::sync::OnceLock<Kb> = std::sync::OnceLock::new();
+        KB.get_or_init(|| Kb::bundled().expect("kb"))
+    }
+
+    /// The bundled lexicon, loaded once for all tests.
+    fn lex() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| Lexicon::bundled().expect("lexicon"))
+    }
+
+    /// The events of a document made of `text` (bundled knowledge base and lexicon, no NER).
+    fn run(text: &str) -> Vec<Event> {
+        extract(kb(), lex(), None, &doc(text))
+    }
+
     fn doc(text: &str) -> Document {
         Document {
             id: "t".into(),
@@ -4584,8 +4605,6 @@ mod tests {
     /// span lands inside the text.
     #[test]
     fn random_documents_never_panic() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let pieces = [
             "حصار",
             "فك",
@@ -4654,7 +4673,7 @@ mod tests {
             let d = doc(&text);
             let full = d.full_text();
             let chars = full.chars().count() as u32;
-            for e in extract(&kb, &lex, None, &d) {
+            for e in extract(kb(), lex(), None, &d) {
                 assert!(
                     e.trigger.start < e.trigger.end && e.trigger.end <= chars,
                     "{text:?}"
@@ -4671,11 +4690,9 @@ mod tests {
 
     #[test]
     fn trigger_offsets_are_code_points_into_the_full_text() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let d = doc("فرضت قوات النظام حصاراً على الحي.");
         let full: Vec<char> = d.full_text().chars().collect();
-        let evs = extract(&kb, &lex, None, &d);
+        let evs = extract(kb(), lex(), None, &d);
         assert!(!evs.is_empty());
         for e in evs {
             let s: String = full[e.trigger.start as usize..e.trigger.end as usize]
@@ -4687,12 +4704,10 @@ mod tests {
 
     #[test]
     fn title_sentence_span_excludes_the_line_break() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let mut d = doc("وقصفت قوات النظام بلدة الغنطو.");
         d.title = Some("قصف على بلدة الغنطو".into());
         let full: Vec<char> = d.full_text().chars().collect();
-        let evs = extract(&kb, &lex, None, &d);
+        let evs = extract(kb(), lex(), None, &d);
         let first = evs
             .iter()
             .find(|e| e.trigger.start == 0)
@@ -4705,8 +4720,6 @@ mod tests {
 
     #[test]
     fn ner_entities_are_exact_slices_and_the_lexicon_wins() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let Ok(tagger) = marsad_ner::Tagger::shared() else {
             return;
         };
@@ -4714,7 +4727,7 @@ mod tests {
             "قتل ثلاثة أشخاص في تفجير انتحاري في بلدة سوروتش التركية، وقصفت قوات النظام مدينة دوما.",
         );
         let full: Vec<char> = d.full_text().chars().collect();
-        let with = extract(&kb, &lex, Some(tagger), &d);
+        let with = extract(kb(), lex(), Some(tagger), &d);
         let slice = |s: u32, e: u32| full[s as usize..e as usize].iter().collect::<String>();
         for e in &with {
             for a in &e.actors {
@@ -4728,15 +4741,13 @@ mod tests {
                 }
             }
         }
-        assert_eq!(with.len(), extract(&kb, &lex, None, &d).len());
+        assert_eq!(with.len(), extract(kb(), lex(), None, &d).len());
     }
 
     /// The events of `text` with the bundled NER model (`None` when it does not load).
     fn with_ner(text: &str) -> Option<Vec<Event>> {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let tagger = marsad_ner::Tagger::shared().ok()?;
-        Some(extract(&kb, &lex, Some(tagger), &doc(text)))
+        Some(extract(kb(), lex(), Some(tagger), &doc(text)))
     }
 
     /// The actors, recipients and places of `text`'s events with the NER model.
@@ -4862,9 +4873,7 @@ mod tests {
         else {
             return;
         };
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
-        let known = extract(&kb, &lex, None, &doc("سقط قتلى في غارة على مدينة صعدة."));
+        let known = run("سقط قتلى في غارة على مدينة صعدة.");
         let raid = |v: &[Event]| v.iter().find(|e| e.trigger.text == "غارة").cloned();
         let (a, b) = (
             raid(&evs).expect("the raid"),
@@ -4878,12 +4887,10 @@ mod tests {
 
     #[test]
     fn owner_of_hospitals_hit_is_not_the_attacker() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let d = doc(
             "كشف اتحاد منظمات الإغاثة عن خروج 3 مستشفيات ومركزين تابعين لمنظمة الخوذ البيض من الخدمة بسبب الهجمات الجوية التي استمرت أياما.",
         );
-        let evs = extract(&kb, &lex, None, &d);
+        let evs = extract(kb(), lex(), None, &d);
         let attacks = evs
             .iter()
             .find(|e| e.trigger.text == "الهجمات")
@@ -4896,10 +4903,8 @@ mod tests {
 
     #[test]
     fn a_crowd_is_no_mediator() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let d = doc("عقدت الفصائل اجتماعاً بحضور المسلحين ووجهاء المنطقة.");
-        for e in extract(&kb, &lex, None, &d) {
+        for e in extract(kb(), lex(), None, &d) {
             assert!(
                 e.mediators.iter().all(|m| !m.text.contains("المسلحين")),
                 "{e:?}"
@@ -4909,21 +4914,17 @@ mod tests {
 
     #[test]
     fn no_time_without_text_time_or_publication_date() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let mut d = doc("قصفت قوات النظام بلدة الغنطو.");
         d.published = None;
-        let evs = extract(&kb, &lex, None, &d);
+        let evs = extract(kb(), lex(), None, &d);
         assert!(!evs.is_empty());
         assert!(evs.iter().all(|e| e.time.is_none()));
     }
 
     #[test]
     fn attribution_swallowed_the_verb_after_the_source() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let d = doc("وبحسب رويترز يشمل الاتفاق إخراج الجرحى من مضايا.");
-        let evs = extract(&kb, &lex, None, &d);
+        let evs = extract(kb(), lex(), None, &d);
         let deal = evs
             .iter()
             .find(|e| e.trigger.text == "الاتفاق")
@@ -4936,28 +4937,15 @@ mod tests {
     fn a_dawn_was_taken_for_a_bombing() {
         // "فجر" in "فجر 10 مايو" is dawn; as a trigger it also overlapped its own time
         // expression, which overflowed the trigger-to-time distance (debug builds panicked)
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
-        let evs = extract(
-            &kb,
-            &lex,
-            None,
-            &doc("كانت الضربة الإسرائيلية التي استهدفت فجر 10 مايو الجاري عشرات الأهداف في سوريا."),
-        );
+        let evs =
+            run("كانت الضربة الإسرائيلية التي استهدفت فجر 10 مايو الجاري عشرات الأهداف في سوريا.");
         assert!(!evs.is_empty());
         assert!(evs.iter().all(|e| e.trigger.text != "فجر"), "{evs:?}");
     }
 
     #[test]
     fn one_actor_was_listed_twice_and_a_hall_was_taken_for_its_namesake_town() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
-        let evs = extract(
-            &kb,
-            &lex,
-            None,
-            &doc("ينفذ شيوخ ووجهاء القبائل والعشائر اعتصاما أمام القصر العدلي بمدينة الحسكة."),
-        );
+        let evs = run("ينفذ شيوخ ووجهاء القبائل والعشائر اعتصاما أمام القصر العدلي بمدينة الحسكة.");
         let sit_in = evs
             .iter()
             .find(|e| e.event_type == EventType::Protest)
@@ -4966,12 +4954,7 @@ mod tests {
         let n = ids.len();
         ids.dedup();
         assert!(n > 0 && ids.len() == n, "{:?}", sit_in.actors);
-        let evs = extract(
-            &kb,
-            &lex,
-            None,
-            &doc("وصلت قافلة مساعدات إلى صالة عفرين في حي الشيخ مقصود."),
-        );
+        let evs = run("وصلت قافلة مساعدات إلى صالة عفرين في حي الشيخ مقصود.");
         let places: Vec<&str> = evs
             .iter()
             .flat_map(|e| e.locations.iter().map(|l| l.text.as_str()))
@@ -4981,13 +4964,11 @@ mod tests {
 
     #[test]
     fn rescuers_and_inspectors_were_taken_for_attackers() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         for text in [
             "وتحدثت الخوذ البيضاء عن قصف بغازات سامة على مدينة دوما.",
             "ويقوم مفتشو منظمة حظر الأسلحة الكيمياوية حاليا بدراسة موقع الهجوم المزعوم في دوما.",
         ] {
-            let evs = extract(&kb, &lex, None, &doc(text));
+            let evs = run(text);
             let attack = evs
                 .iter()
                 .find(|e| e.event_type == EventType::Assault)
@@ -4995,12 +4976,7 @@ mod tests {
             assert!(attack.actors.is_empty(), "{text}: {:?}", attack.actors);
         }
         // an alliance with forces of its own still attacks
-        let evs = extract(
-            &kb,
-            &lex,
-            None,
-            &doc("قصفت طائرات حلف الناتو مواقع في ليبيا."),
-        );
+        let evs = run("قصفت طائرات حلف الناتو مواقع في ليبيا.");
         assert!(evs.iter().any(|e| e
             .actors
             .iter()
@@ -5009,12 +4985,10 @@ mod tests {
 
     #[test]
     fn a_place_in_the_speakers_title_located_the_condemned_siege() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let d = doc(
             "ونددت الإدارة الذاتية بالحصار المفروض على حيي الشيخ مقصود والأشرفية من جانب قوات النظام، حيث قال نائب الرئاسة المشتركة للمجلس التنفيذي في إقليم الفرات إن تلك السياسات ستفشل.",
         );
-        let evs = extract(&kb, &lex, None, &d);
+        let evs = extract(kb(), lex(), None, &d);
         let siege = evs
             .iter()
             .find(|e| e.trigger.text == "بالحصار")
@@ -5029,12 +5003,10 @@ mod tests {
 
     #[test]
     fn a_place_of_the_purpose_clause_located_the_main_event() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let d = doc(
             "استولت الفصائل على تلتين بهدف الضغط على الحكومة لرفع الحصار عن بلدة مضايا في ريف دمشق.",
         );
-        let evs = extract(&kb, &lex, None, &d);
+        let evs = extract(kb(), lex(), None, &d);
         let seize = evs
             .iter()
             .find(|e| e.trigger.text == "استولت")
@@ -5048,11 +5020,9 @@ mod tests {
 
     #[test]
     fn a_since_time_dated_events_other_than_its_state() {
-        let kb = Kb::bundled().expect("kb");
-        let lex = Lexicon::bundled().expect("lexicon");
         let mut d = doc("أعلنت الفصائل رفع الحصار المفروض منذ 40 يوماً على بلدة مضايا.");
         d.published = "2026-03-01".parse().ok();
-        let evs = extract(&kb, &lex, None, &d);
+        let evs = extract(kb(), lex(), None, &d);
         assert!(!evs.is_empty());
         for e in &evs {
             let t = e
@@ -5065,7 +5035,7 @@ mod tests {
         // the lasting state itself keeps it
         let mut d = doc("وتحاصر قوات النظام البلدة منذ 40 يوماً.");
         d.published = "2026-03-01".parse().ok();
-        let evs = extract(&kb, &lex, None, &d);
+        let evs = extract(kb(), lex(), None, &d);
         assert!(evs.iter().any(|e| e
             .time
             .as_ref()

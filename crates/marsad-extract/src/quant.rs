@@ -107,6 +107,15 @@ fn item_of(w: &str) -> Option<&'static str> {
     })
 }
 
+/// "لقي/لقيت/لقوا" (met their death: "لقي 12 شخصا مصرعهم"), matched with its lam, which
+/// [`strip`] would take for a preposition.
+fn met_death(norm: &str) -> bool {
+    matches!(
+        norm.strip_prefix('و').unwrap_or(norm),
+        "لقي" | "لقيت" | "لقوا"
+    )
+}
+
 fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
     // killed / injured / evacuated from the words around the number
     let lo = i.saturating_sub(4);
@@ -131,10 +140,8 @@ fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
                 | "يعدم"
                 | "تعدم"
                 | "اعدام"
-        ) || matches!(
-            t.norm.strip_prefix('و').unwrap_or(&t.norm),
-            "لقي" | "لقيت" | "لقوا"
-        ) {
+        ) || met_death(&t.norm)
+        {
             return Some("killed");
         }
         if matches!(w, "اصابه" | "اصيب" | "جرح" | "اصابت" | "يصيب" | "تصيب")
@@ -151,10 +158,7 @@ fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
             break;
         }
         let w = strip(&t.norm);
-        // (لقوا keeps its lam: strip() would read it as a preposition)
-        let bare = t.norm.strip_prefix('و').unwrap_or(&t.norm);
-        if matches!(w, "قتلوا" | "قضوا" | "قتل") || matches!(bare, "لقوا" | "لقي" | "لقيت")
-        {
+        if matches!(w, "قتلوا" | "قضوا" | "قتل") || met_death(&t.norm) {
             return Some("killed");
         }
         if matches!(w, "اصيبوا" | "جرحوا") {
