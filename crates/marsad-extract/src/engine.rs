@@ -2182,7 +2182,9 @@ const CONTENT_NOUNS: [&str; 16] = [
 
 /// Verbal nouns that open what a source announces ("أعلنت قسد التوصل إلى اتفاق", "أعلن
 /// الطرفان توقيع اتفاق"), never part of the source's name.
-const ANNOUNCED_ACTS: [&str; 8] = [
+const ANNOUNCED_ACTS: [&str; 10] = [
+    "شن",
+    "تنفيذ",
     "التوصل",
     "توصل",
     "توقيع",
@@ -3063,7 +3065,9 @@ fn arguments(
                     &["تابعه", "التابعه", "تابع", "التابع", "تابعا", "تابعين"],
                 )
             });
-            let reach = if owned_target { 14 } else { 8 };
+            // "مواقع لتنظيم داعش", "موقع متقدم للجيش التركي": the owner of a target
+            let owner = hits_people(e.etype) && owns_target(d, en.toks.start);
+            let reach = if owned_target || owner { 14 } else { 8 };
             if actors.contains(&k)
                 || en.toks.start <= c.last
                 || en.toks.start > subject_end.unwrap_or(c.last).max(c.last) + reach
@@ -3071,7 +3075,11 @@ fn arguments(
             {
                 continue;
             }
-            let pre = en.toks.start.saturating_sub(1);
+            // (a quotation mark is skipped: "على «داعش»")
+            let pre = (0..en.toks.start)
+                .rev()
+                .find(|&j| !is_quote_tok(&d.toks[j].norm))
+                .unwrap_or(0);
             // "المليشيات المرتهنة للاحتلال": a patron is no target
             if d.is_any(
                 pre,
@@ -3105,6 +3113,7 @@ fn arguments(
                 && !en.is_place();
             let obj = d.is_any(pre, &["علي", "ضد", "الي"])
                 || d.toks[en.toks.start].norm.starts_with('ل')
+                || owner
                 || partitive_before(d, en.toks.start) && hits_people(e.etype)
                 || direct_obj
                 || hits_people(e.etype)
@@ -3121,6 +3130,31 @@ fn arguments(
                     ))
             {
                 recips.push(k);
+                // "مواقع للجيش النظامي وحزب الله": every coordinated target
+                let mut more = Vec::new();
+                add_coordinated(d, &usable_all, k, &mut more);
+                // "مواقع إيرانية وأخرى تابعة للنظام": the other targets' owner
+                let other = d
+                    .next_words(d.ents[k].toks.end.saturating_sub(1), 1)
+                    .first()
+                    .copied()
+                    .filter(|&j| d.is_any(j, &["واخري", "واخر"]));
+                if let Some(j) = other {
+                    if let Some(&o) = usable_all.iter().find(|&&o| {
+                        let st = d.ents[o].toks.start;
+                        st > j && st <= j + 3
+                    }) {
+                        more.push(o);
+                    }
+                }
+                for o in more {
+                    if !actors.contains(&o)
+                        && !recips.contains(&o)
+                        && d.ents[o].toks.start < next_trigger
+                    {
+                        recips.push(o);
+                    }
+                }
                 break;
             }
         }
@@ -3347,7 +3381,9 @@ fn arguments(
 }
 
 /// Things owned by a party that an act hits ("نقاط النظام", "مواقع قسد", "سيارات الأسايش").
-const TARGET_NOUNS: [&str; 25] = [
+const TARGET_NOUNS: [&str; 27] = [
+    "اهداف",
+    "هدف",
     "افرع",
     "فروع",
     "فرع",
@@ -3374,6 +3410,51 @@ const TARGET_NOUNS: [&str; 25] = [
     "الياته",
     "اليات",
 ];
+
+/// Group heads that follow the lām of ownership before a name ("مواقع لتنظيم داعش").
+const OWNER_HEADS: [&str; 14] = [
+    "تنظيم",
+    "قوات",
+    "مسلحي",
+    "عناصر",
+    "مقاتلي",
+    "ميليشيا",
+    "ميليشيات",
+    "مليشيا",
+    "مليشيات",
+    "جماعه",
+    "حركه",
+    "فصايل",
+    "جيش",
+    "حزب",
+];
+
+/// Whether the name at token `start` owns a target named just before it: a target noun, up
+/// to two words, then the lām of ownership, on the name itself or on a group head before it
+/// ("موقع متقدم للجيش التركي", "مواقع لـ«داعش»", "نقطة تموين لمسلحي داعش").
+fn owns_target(d: &Doc, start: usize) -> bool {
+    let prev = d.prev_words(start, 4);
+    let Some(&p0) = prev.first() else {
+        return false;
+    };
+    let n0 = &d.toks[p0].norm;
+    let marker_before = n0 == "ل"
+        || n0
+            .strip_prefix('ل')
+            .is_some_and(|h| OWNER_HEADS.contains(&h))
+            && !d.toks[start].norm.starts_with('ل');
+    let (marker, heads) = if marker_before {
+        (p0, &prev[1..])
+    } else if d.toks[start].norm.starts_with('ل') && !d.is(start, "لكن") {
+        (start, &prev[..])
+    } else {
+        return false;
+    };
+    heads
+        .iter()
+        .take(3)
+        .any(|&j| d.is_any(j, &TARGET_NOUNS) && !(j..marker).any(|x| d.is_clause_break(x)))
+}
 
 /// Finite attack verbs: their subject attacks, it is never the victim ("هاجم مسلحون").
 /// International bodies that field armed forces (the other IGOs take no part in attacks).
@@ -4931,6 +5012,18 @@ mod tests {
             .expect("the agreement");
         let texts: Vec<&str> = deal.attribution.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["رويترز"], "{deal:?}");
+    }
+
+    #[test]
+    fn an_announced_strike_took_its_verbal_noun_into_the_source() {
+        // "أعلنت إسرائيل شن ضربات": the source is Israel, not "إسرائيل شن"
+        let evs = run("أعلنت إسرائيل شن ضربات على مواقع في سوريا.");
+        let strike = evs
+            .iter()
+            .find(|e| e.trigger.text == "ضربات")
+            .expect("the strikes");
+        let texts: Vec<&str> = strike.attribution.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["إسرائيل"], "{strike:?}");
     }
 
     #[test]
