@@ -1577,6 +1577,13 @@ fn conditions_hold(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
     if e.no_art && c.reading.art {
         return false;
     }
+    if e.no_tanween
+        && !c.reading.suffix
+        && !c.reading.stem.ends_with('ا')
+        && d.toks[c.head].norm.ends_with('ا')
+    {
+        return false;
+    }
     if e.obj_no_clitic && c.last != c.head {
         let w = &d.toks[c.last].norm;
         if (w.starts_with('ب') || w.starts_with('ل')) && !w.starts_with("لل") {
@@ -2082,6 +2089,18 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             if matches!(t.norm.as_str(), "-" | "–" | "—" | "(") {
                 break;
             }
+            // a quotation that opens after the source is what it said ('قال مدير المرصد
+            // "نفذت الطائرات ..."'); a short one quotes a name ('منظمة "اير وورز"')
+            let opening = matches!(t.norm.as_str(), "«" | "“")
+                || t.norm == "\""
+                    && (start..j).filter(|&k| d.toks[k].norm == "\"").count() % 2 == 0;
+            if words > 0 && opening {
+                let close = (j + 1..s.end).find(|&k| is_quote_tok(&d.toks[k].norm));
+                let quoted = close.map(|c| (j + 1..c).filter(|&k| d.is_word(k)).count());
+                if quoted.is_none_or(|n| n > 6) {
+                    break;
+                }
+            }
             j += 1;
             continue;
         }
@@ -2460,7 +2479,11 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                             r.prep == Some('ل') && media.iter().any(|m| m.first() == Some(&r.stem))
                         })
                     }) {
-                        glued_outlet = kb_free(k..x.toks.end);
+                        // (the outlet's name may run past the phrase's word limit: "قال رامي
+                        // عبد الرحمن مدير المرصد السوري لحقوق الإنسان لوكالة فرانس برس")
+                        let end = np_after(d, lex, k, &heads).end.max(x.toks.end);
+                        glued_outlet = kb_free(k..end);
+                        content_from = content_from.max(end);
                         subj = x.toks.start..k;
                         subj_src = kb_free(subj.clone());
                     }
@@ -2478,8 +2501,22 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                     Some(x) => {
                         let mut k = skip_quotes(d, subj.end, s.end);
                         let mut c = Chain::default();
-                        if d.is(k, "ل") {
-                            let outlet = np_after(d, lex, skip_quotes(d, k + 1, s.end), &heads);
+                        // "لـ«شبكة الخابور»", or glued past the phrase's word limit ("قال مدير
+                        // المرصد السوري لحقوق الإنسان رامي عبد الرحمن لوكالة فرانس برس")
+                        let glued = d.reads.get(k).is_some_and(|rs| {
+                            let media = kind_words(lex, SrcKind::Media);
+                            rs.iter().any(|r| {
+                                r.prep == Some('ل')
+                                    && media.iter().any(|m| m.first() == Some(&r.stem))
+                            })
+                        });
+                        if d.is(k, "ل") || glued {
+                            let from = if glued {
+                                k
+                            } else {
+                                skip_quotes(d, k + 1, s.end)
+                            };
+                            let outlet = np_after(d, lex, from, &heads);
                             if let Some(o) = kb_free(outlet.clone()) {
                                 c.srcs.push(o);
                                 k = outlet.end;
@@ -2834,7 +2871,7 @@ fn arguments(
                 && !d.ents[k].is_place()
         }) {
             // "على X" / "ضد X" right before: that is the recipient
-            let pre = d.ents[k].toks.start.saturating_sub(1);
+            let pre = governor_of(d, d.ents[k].toks.start);
             let partner = matches!(
                 e.etype,
                 EventType::Agree | EventType::Consult | EventType::Cooperate
@@ -2842,8 +2879,9 @@ fn arguments(
             // "حاصرت قبل أيام نقاط النظام": the owner of the target, not the besieger
             // ("قصف من مواقع قوات الأسد": fired from their positions, they are the agent)
             let target_owner = hits_people(e.etype)
-                && d.is_any(pre, &TARGET_NOUNS)
-                && !d.is_any(pre.saturating_sub(1), &["من", "عبر"]);
+                && (d.is_any(pre, &TARGET_NOUNS)
+                    && !d.is_any(pre.saturating_sub(1), &["من", "عبر"])
+                    || owns_target(d, d.ents[k].toks.start));
             // "فك الحصار عن X": who is relieved, not who relieves
             let relieved = e.etype == EventType::Retreat && d.is(pre, "عن");
             // "انتزاع السيطرة على الرقة من فصائل المعارضة": who a place is taken from
@@ -3075,11 +3113,8 @@ fn arguments(
             {
                 continue;
             }
-            // (a quotation mark is skipped: "على «داعش»")
-            let pre = (0..en.toks.start)
-                .rev()
-                .find(|&j| !is_quote_tok(&d.toks[j].norm))
-                .unwrap_or(0);
+            // (past quotation marks and a group head: "على تنظيم «داعش»")
+            let pre = governor_of(d, en.toks.start);
             // "المليشيات المرتهنة للاحتلال": a patron is no target
             if d.is_any(
                 pre,
@@ -3381,9 +3416,15 @@ fn arguments(
 }
 
 /// Things owned by a party that an act hits ("نقاط النظام", "مواقع قسد", "سيارات الأسايش").
-const TARGET_NOUNS: [&str; 27] = [
+const TARGET_NOUNS: [&str; 33] = [
     "اهداف",
     "هدف",
+    "معسكرات",
+    "معسكر",
+    "معاقل",
+    "معقل",
+    "ثكنات",
+    "ثكنه",
     "افرع",
     "فروع",
     "فرع",
@@ -3429,6 +3470,26 @@ const OWNER_HEADS: [&str; 14] = [
     "حزب",
 ];
 
+/// The token that governs the name at token `start`: the one before it, past quotation marks
+/// and a bare group head ("ضد تنظيم «داعش»" → ضد).
+fn governor_of(d: &Doc, start: usize) -> usize {
+    let mut j = start;
+    let mut head_skipped = false;
+    while j > 0 {
+        j -= 1;
+        let n = &d.toks[j].norm;
+        if is_quote_tok(n) {
+            continue;
+        }
+        if !head_skipped && OWNER_HEADS.contains(&n.as_str()) {
+            head_skipped = true;
+            continue;
+        }
+        return j;
+    }
+    0
+}
+
 /// Whether the name at token `start` owns a target named just before it: a target noun, up
 /// to two words, then the lām of ownership, on the name itself or on a group head before it
 /// ("موقع متقدم للجيش التركي", "مواقع لـ«داعش»", "نقطة تموين لمسلحي داعش").
@@ -3438,6 +3499,13 @@ fn owns_target(d: &Doc, start: usize) -> bool {
         return false;
     };
     let n0 = &d.toks[p0].norm;
+    // "الضربات الجوية التركية لمعسكرات حزب العمال": the lām on the target itself
+    if n0
+        .strip_prefix('ل')
+        .is_some_and(|t| TARGET_NOUNS.contains(&t))
+    {
+        return true;
+    }
     let marker_before = n0 == "ل"
         || n0
             .strip_prefix('ل')
@@ -5024,6 +5092,34 @@ mod tests {
             .expect("the strikes");
         let texts: Vec<&str> = strike.attribution.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["إسرائيل"], "{strike:?}");
+    }
+
+    #[test]
+    fn a_quotation_after_the_source_was_swallowed_into_it() {
+        // the quoted clause is what the director said: its attacker is no part of the source
+        let evs = run("قال مدير المرصد \"نفذت الطائرات الروسية ثلاث غارات على بلدة كفرنبل\".");
+        let shelling = evs
+            .iter()
+            .find(|e| e.trigger.text == "غارات")
+            .expect("the raids");
+        let texts: Vec<&str> = shelling
+            .attribution
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect();
+        assert_eq!(texts, ["مدير المرصد"], "{shelling:?}");
+        assert!(
+            shelling.actors.iter().any(|a| a.text == "الطائرات الروسية"),
+            "{shelling:?}"
+        );
+        // a short quotation names the source: 'منظمة "اير وورز"'
+        let evs = run("قالت منظمة \"اير وورز\" إن غارة قتلت مدنيين في الرقة.");
+        let raid = evs
+            .iter()
+            .find(|e| e.trigger.text == "غارة")
+            .expect("the raid");
+        let texts: Vec<&str> = raid.attribution.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["منظمة \"اير وورز\""], "{raid:?}");
     }
 
     #[test]

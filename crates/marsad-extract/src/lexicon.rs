@@ -82,6 +82,9 @@ pub struct Entry {
     pub obj_no_clitic: bool,
     /// The trigger word may not carry the article (الفجر "dawn" is no فجر "detonated").
     pub no_art: bool,
+    /// The trigger word may not carry the accusative tanween alif (فجراً "at dawn" is no فجر
+    /// "detonated").
+    pub no_tanween: bool,
 }
 
 /// A status cue.
@@ -246,6 +249,7 @@ impl Lexicon {
                 next_clitic: None,
                 obj_no_clitic: false,
                 no_art: false,
+                no_tanween: false,
             };
             if let Some(conds) = cols.get(4) {
                 for c in conds.split(';').map(str::trim).filter(|c| !c.is_empty()) {
@@ -266,6 +270,7 @@ impl Lexicon {
                         "weak" => e.weak = true,
                         "objnoclitic" => e.obj_no_clitic = true,
                         "noart" => e.no_art = true,
+                        "notanween" => e.no_tanween = true,
                         "nextclitic" => {
                             e.next_clitic = match v {
                                 "b" => Some('ب'),
