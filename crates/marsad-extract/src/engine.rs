@@ -3317,8 +3317,22 @@ fn arguments(
             let st = d.ents[k].toks.start;
             attack_verb && (st < c.head || d.next_words(c.last, 1).first() == Some(&st))
         };
+        // armed men right after a finite verb whose pattern names the object are its subject:
+        // "قطع مجهولون مسلحون الطريق"
+        let armed_subject = |k: usize| {
+            let st = d.ents[k].toks.start;
+            finite
+                && c.last > c.head
+                && st < c.last
+                && d.next_words(c.head, 1).first() == Some(&st)
+                && !d.toks[st].norm.starts_with(['ل', 'ب'])
+                && d.ents[k]
+                    .actor
+                    .is_some_and(|a| matches!(kb.actor(a).sector.as_str(), "REB" | "UAF" | "MIL"))
+        };
         let (coll, rest): (Vec<usize>, Vec<usize>) = actors.iter().partition(|&&k| {
             !attack_subject(k)
+                && !armed_subject(k)
                 && !explicit_agent(k)
                 && d.ents[k].actor.is_some_and(|a| {
                     let a = kb.actor(a);

@@ -721,6 +721,17 @@ const TABLE: &[(&str, &str, &str)] = &[
         "إقليم الفرات",
     ),
     ("في إقليم الجزيرة", "curated:region-jazira", "إقليم الجزيرة"),
+    // three squares share a name: the city named in the text decides
+    (
+        "تقدمت الأسايش في القامشلي ووصلت إلى منطقة السبع بحرات",
+        "curated:qamishli-sabaa-bahrat",
+        "منطقة السبع بحرات",
+    ),
+    (
+        "انفجرت سيارة مفخخة في ساحة السبع بحرات وسط دمشق",
+        "curated:damascus-sabaa-bahrat",
+        "ساحة السبع بحرات",
+    ),
     (
         "في الجزيرة السورية",
         "curated:region-jazira",
