@@ -225,6 +225,20 @@ fn word_before(toks: &[Tok], first: usize, words: &[&str]) -> bool {
             .any(|w| crate::text::particle_is(&toks[first - 1].norm, w))
 }
 
+/// Whether token `i` is an indefinite masculine nisba adjective in the oblique dual or plural
+/// ("استراتيجيين", "رئيسيين", "متوازيين"; feminine ones are left: "ظلت درعا والقنيطرة
+/// هادئتين" is a predicate).
+fn indefinite_nisba_pl(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.kind == Kind::Word
+            && !["ال", "و", "لل", "بال"]
+                .iter()
+                .any(|p| t.norm.starts_with(p))
+            && t.norm.chars().count() >= 6
+            && t.norm.ends_with("يين")
+    })
+}
+
 /// Whether the word before token `first` names a street, a roundabout, a bridge or a square
 /// ("شارع فلسطين"): what follows is the street's name, not a place or an actor.
 fn after_street_head(toks: &[Tok], first: usize) -> bool {
@@ -505,6 +519,17 @@ pub(crate) fn extract(
             continue;
         }
         if first >= last || dateline[first] {
+            continue;
+        }
+        // "جسرين استراتيجيين" (two strategic bridges), not the town of Jisrin: a name is
+        // definite, an indefinite nisba adjective in the dual or plural after one word makes
+        // it a common noun
+        if place.is_some()
+            && m.actor.is_none()
+            && last == first + 1
+            && indefinite_nisba_pl(&toks, last)
+        {
+            vetoed[first..last].fill(true);
             continue;
         }
         // "عناصر حفظ النظام": law-and-order police, not "the regime"
