@@ -721,6 +721,13 @@ const TABLE: &[(&str, &str, &str)] = &[
         "إقليم الفرات",
     ),
     ("في إقليم الجزيرة", "curated:region-jazira", "إقليم الجزيرة"),
+    // "منطقة القلمون" was an alias of Qalamoun and hid the longer name after the cue
+    (
+        "نقلهم إلى منطقة القلمون الشرقي",
+        "curated:region-eastern-qalamoun",
+        "القلمون الشرقي",
+    ),
+    ("تقع منطقة القلمون شمال دمشق", "curated:region-qalamoun", "القلمون"),
     // three squares share a name: the city named in the text decides
     (
         "تقدمت الأسايش في القامشلي ووصلت إلى منطقة السبع بحرات",
