@@ -3583,7 +3583,10 @@ const ATTACK_VERBS: [&str; 6] = ["هاجم", "هاجموا", "هاجمت", "يه
 /// Whether a candidate's head reads as a finite verb: no article, no preposition, not a
 /// participle.
 fn finite_verb(c: &Cand) -> bool {
-    !c.reading.art && c.reading.prep.is_none() && !participle_like(&c.reading.stem)
+    // (the future prefix سـ is no preposition: "ستلتزمان")
+    !c.reading.art
+        && matches!(c.reading.prep, None | Some('س'))
+        && !participle_like(&c.reading.stem)
 }
 
 /// The sentence and last token of the candidates whose entry has the fixed `mode`.

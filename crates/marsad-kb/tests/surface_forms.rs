@@ -727,7 +727,11 @@ const TABLE: &[(&str, &str, &str)] = &[
         "curated:region-eastern-qalamoun",
         "القلمون الشرقي",
     ),
-    ("تقع منطقة القلمون شمال دمشق", "curated:region-qalamoun", "القلمون"),
+    (
+        "تقع منطقة القلمون شمال دمشق",
+        "curated:region-qalamoun",
+        "القلمون",
+    ),
     // three squares share a name: the city named in the text decides
     (
         "تقدمت الأسايش في القامشلي ووصلت إلى منطقة السبع بحرات",
