@@ -1855,6 +1855,21 @@ fn status_of(
                     if cu.id == "deny.desc" || cu.id == "deny.content" && !deny_in_sentence {
                         continue;
                     }
+                    // "رغم نفيه ذلك، بينما يتهمه الغرب": a denial with a demonstrative object
+                    // denies what came before it
+                    // ("نفت هذه الاتهامات": a demonstrative before a definite noun is its
+                    // determiner, the denial goes on)
+                    let next2 = d.next_words(last, 2);
+                    if cu.id == "deny.verb"
+                        && next2
+                            .first()
+                            .is_some_and(|&k| d.is_any(k, &["ذلك", "هذا", "هذه", "ذاك", "تلك"]))
+                        && !next2
+                            .get(1)
+                            .is_some_and(|&k| d.toks[k].norm.starts_with("ال"))
+                    {
+                        continue;
+                    }
                     if matches!(cu.status, Status::Planned | Status::Future) {
                         if exempt_plan || background_from.is_some_and(|b| b > last) {
                             continue;
@@ -1954,6 +1969,32 @@ fn status_of(
         })
     {
         st = Status::Future;
+    }
+    // "الهجوم البري على المحافظة لم يبدأ بعد": a noun trigger whose start is negated after it
+    if st == Status::Occurred && c.reading.art {
+        let next = d.next_words(c.last, 9);
+        let not_started = next.windows(2).any(|w| {
+            d.is(w[0], "لم")
+                // ("في حال لم يتم التوصل إلى اتفاق": a condition, not a negation)
+                && !d
+                    .prev_words(w[0], 1)
+                    .first()
+                    .is_some_and(|&k| d.is_any(k, &["اذا", "لو", "حال", "حاله", "ان"]))
+                && d.is_any(
+                    w[1],
+                    &[
+                        "يبدا", "تبدا", "ينطلق", "تنطلق", "يحدث", "تحدث", "يتم", "تتم", "يحصل",
+                        "تحصل",
+                    ],
+                )
+                && !(c.last + 1..w[0]).any(|k| d.is_clause_break(k))
+                && !cands
+                    .iter()
+                    .any(|o| o.head > c.last && o.head < w[0] && o.sent == c.sent)
+        });
+        if not_started {
+            st = Status::Negated;
+        }
     }
     // the trigger itself carries the future prefix سـ
     if st == Status::Occurred && c.reading.prep == Some('س') {
