@@ -4580,12 +4580,13 @@ fn quantities_of(
         if q.qualifier.as_deref() == Some("vague") {
             continue;
         }
-        // "قتل 7 مدنيين بينهم طفلان": the subset is not a second count (unless it has its own
-        // death: "من بينهم أربعة لاجئين قضوا جراء قصف")
-        if d.prev_words(qt, 2)
-            .first()
-            .is_some_and(|&k| d.is_any(k, &["بينهم", "بينهن", "بينها", "منهم", "منهن", "ومنهم"]))
-            && !d.next_words(qt, 4).iter().any(|&k| {
+        // "قتل 7 مدنيين بينهم طفلان": the subset is no second count (qualifier `subset`:
+        // totals and fatalities leave it out), unless it has its own death ("من بينهم أربعة
+        // لاجئين قضوا جراء قصف")
+        let subset =
+            d.prev_words(qt, 2).first().is_some_and(|&k| {
+                d.is_any(k, &["بينهم", "بينهن", "بينها", "منهم", "منهن", "ومنهم"])
+            }) && !d.next_words(qt, 4).iter().any(|&k| {
                 d.is_any(
                     k,
                     &[
@@ -4600,10 +4601,7 @@ fn quantities_of(
                         "استشهدوا",
                     ],
                 )
-            })
-        {
-            continue;
-        }
+            });
         if d.prev_words(qt, 4).iter().any(|&k| {
             d.is_any(
                 k,
@@ -4659,7 +4657,11 @@ fn quantities_of(
             value: q.value,
             unit: q.unit.clone(),
             item: q.item.clone(),
-            qualifier: q.qualifier.clone(),
+            qualifier: if subset {
+                Some("subset".into())
+            } else {
+                q.qualifier.clone()
+            },
             text: d.span_text(q.span.clone()).to_string(),
             start: offs.char_of(q.span.start),
             end: offs.char_of(q.span.end),

@@ -117,12 +117,17 @@ fn met_death(norm: &str) -> bool {
 }
 
 fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
-    // killed / injured / evacuated from the words around the number
-    let lo = i.saturating_sub(4);
-    for t in toks[lo..i].iter().rev() {
-        if t.kind == Kind::End {
+    // killed / injured / evacuated from the four words before the number (punctuation
+    // skipped: "مقتل 20 مدنياً، بينهم أربعة أطفال")
+    let mut words = 0;
+    for t in toks[..i].iter().rev() {
+        if t.kind == Kind::End || words == 4 {
             break;
         }
+        if t.kind != Kind::Word && t.kind != Kind::Number {
+            continue;
+        }
+        words += 1;
         let w = strip(&t.norm);
         if matches!(
             w,

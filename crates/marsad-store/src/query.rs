@@ -210,7 +210,7 @@ pub fn event_as_incident(v: &Value) -> Value {
     };
     let fatalities = v["quantities"].as_array().and_then(|a| {
         a.iter()
-            .filter(|q| q["item"] == "killed")
+            .filter(|q| q["item"] == "killed" && q["qualifier"] != "subset")
             .filter_map(|q| q["value"].as_f64())
             .reduce(f64::min)
     });

@@ -500,12 +500,16 @@ pub fn incident_json(inc: &Incident, loaded: &Loaded, kb: &Kb) -> Value {
         add(&mut recipients, &e.recipients);
         add(&mut mediators, &e.mediators);
         for q in &e.quantities {
-            let v = json!({"value": q.value, "unit": q.unit, "item": q.item});
+            let mut v = json!({"value": q.value, "unit": q.unit, "item": q.item});
+            if q.qualifier.as_deref() == Some("subset") {
+                v["qualifier"] = json!("subset");
+            }
             if !quantities.contains(&v) {
                 quantities.push(v);
             }
-            if q.item.as_deref() == Some("killed") {
-                // ACLED counts the lowest figure reported.
+            if q.item.as_deref() == Some("killed") && q.qualifier.as_deref() != Some("subset") {
+                // ACLED counts the lowest figure reported (a subset, "بينهم أربعة أطفال", is
+                // part of another figure)
                 fatalities = Some(fatalities.map_or(q.value, |f: f64| f.min(q.value)));
             }
         }

@@ -232,3 +232,27 @@ fn rebuild_is_skipped_when_nothing_changed() {
             .is_some()
     );
 }
+
+#[test]
+fn a_subset_of_the_dead_was_taken_for_the_fatality_count() {
+    // "قتل 7 مدنيين بينهم طفلان": 7 killed, 2 of them children; ACLED fatalities are 7
+    let dir = tmpdir("subset");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("raid.jsonl"),
+        "{\"id\": \"raid\", \"published\": \"2018-02-20\", \"text\": \"قتل 7 مدنيين بينهم طفلان في غارات جوية على مدينة دوما.\"}\n",
+    )
+    .unwrap();
+    let db = dir.join("marsad.db");
+    run_ingest(&db, &input, None);
+    let store = Store::open(&db).unwrap();
+    let (kb, _) = engine();
+    let mut fatalities = Vec::new();
+    query::incidents(&store, kb, &Filter::default(), &mut |v| {
+        fatalities.push(v["fatalities"].clone());
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(fatalities, [serde_json::json!(7.0)]);
+}
