@@ -1120,10 +1120,18 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
         .collect();
     kept.retain(|c| {
         let e = &lex.entries[c.entry];
+        // ("هجوم ... على موقع متقدم، قتل فيه ضابط": a weak trigger with a resumptive pronoun
+        // after it belongs to an earlier one of its sentence, however far)
+        let resumptive = d
+            .next_words(c.last, 1)
+            .first()
+            .is_some_and(|&j| d.is_any(j, &["فيه", "فيها", "خلاله", "خلالها"]));
         !e.weak
-            || !strong
-                .iter()
-                .any(|&(s, h, t)| s == c.sent && t == e.etype && h.abs_diff(c.head) <= 12)
+            || !strong.iter().any(|&(s, h, t)| {
+                s == c.sent
+                    && t == e.etype
+                    && (h.abs_diff(c.head) <= 12 || resumptive && h < c.head)
+            })
     });
     // weak triggers of the same type close together are one event (the projectile over the
     // bare killing: "مقتل سبعة أشخاص في 300 قذيفة")
@@ -1566,7 +1574,7 @@ fn conditions_hold(d: &Doc, lex: &Lexicon, c: &Cand) -> bool {
             return false;
         }
     }
-    if let Some(w) = &e.nonext {
+    for w in &e.nonext {
         if d.next_words(c.head, w.n.max(1))
             .iter()
             .take(w.n.max(1))
@@ -4572,8 +4580,26 @@ fn quantities_of(
             }
             continue;
         }
-        if nearer {
-            continue;
+        // "مقتل 20 مدنياً، بينهم 16 طفلاً، في غارة": the dead belong to the attack they died
+        // in, named after them, over a nearer event
+        let died_in = cands
+            .iter()
+            .filter(|o| {
+                o.sent == c.sent
+                    && o.head > qt
+                    && o.head - qt <= 14
+                    && cand_type(o) == t
+                    && (d.prev_words(o.head, 1).first().is_some_and(|&k| {
+                        d.is_any(k, &["في", "جراء", "اثر", "بسبب", "خلال", "اثناء"])
+                    }) || o.reading.prep == Some('ب'))
+            })
+            .min_by_key(|o| o.head);
+        let died_in = died_in.filter(|_| matches!(q.item.as_deref(), Some("killed" | "injured")));
+        match died_in {
+            Some(o) if o.head != c.head => continue,
+            Some(_) => {}
+            None if nearer => continue,
+            None => {}
         }
         // vague amounts (عشرات، مئات، آلاف) and running tallies ("ما يرفع إلى 892", "حصيلة")
         // are not the event's count
@@ -4667,6 +4693,17 @@ fn quantities_of(
             end: offs.char_of(q.span.end),
         });
     }
+    // a subset only stands beside its whole: "غداة مقتل 20 مدنياً، بينهم 16 طفلاً، في غارة"
+    // where the 20 went to another event leaves the 16 out too
+    let wholes: Vec<(f64, Option<String>)> = out
+        .iter()
+        .filter(|q| q.qualifier.as_deref() != Some("subset"))
+        .map(|q| (q.value, q.item.clone()))
+        .collect();
+    out.retain(|q| {
+        q.qualifier.as_deref() != Some("subset")
+            || wholes.iter().any(|(v, it)| *v > q.value && *it == q.item)
+    });
     // "لليوم العشرين على التوالي", "للأسبوع الثاني على التوالي": the running count of a siege
     if dur.is_none() && t == EventType::Coerce && mode == Some(Mode::Restrict) {
         let sent = &d.sents[c.sent];

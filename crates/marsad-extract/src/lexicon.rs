@@ -66,8 +66,8 @@ pub struct Entry {
     pub noprev: Vec<Window>,
     /// Required words on either side.
     pub near: Option<Window>,
-    /// Forbidden words after.
-    pub nonext: Option<Window>,
+    /// Forbidden words after (repeatable, each with its own window).
+    pub nonext: Vec<Window>,
     /// Forbidden proclitic (ل or ب).
     pub noclitic: Option<char>,
     /// Suppressed by a non-weak trigger of the same type in the clause.
@@ -241,7 +241,7 @@ impl Lexicon {
                 prev: None,
                 noprev: Vec::new(),
                 near: None,
-                nonext: None,
+                nonext: Vec::new(),
                 noclitic: None,
                 weak: false,
                 span_all: false,
@@ -259,7 +259,7 @@ impl Lexicon {
                         "prev" => e.prev = Some(window(v, line)?),
                         "noprev" => e.noprev.push(window(v, line)?),
                         "near" => e.near = Some(window(v, line)?),
-                        "nonext" => e.nonext = Some(window(v, line)?),
+                        "nonext" => e.nonext.push(window(v, line)?),
                         "noclitic" => {
                             e.noclitic = match v {
                                 "l" => Some('ل'),

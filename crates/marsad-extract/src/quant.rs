@@ -329,7 +329,14 @@ pub fn find(text: &str) -> Vec<QMention> {
         {
             continue;
         }
-        let item = match strip(&prev.norm) {
+        // (past a resumptive "فيه": "هجوم ... قتل فيه ضابط")
+        let verb = if matches!(prev.norm.as_str(), "فيه" | "فيها" | "خلاله" | "خلالها") && i >= 2
+        {
+            &toks[i - 2]
+        } else {
+            prev
+        };
+        let item = match strip(&verb.norm) {
             "مقتل" | "قتل" | "وفاه" | "استشهاد" => "killed",
             "اصابه" | "اصيب" | "جرح" => "injured",
             _ => continue,
@@ -367,6 +374,34 @@ pub fn find(text: &str) -> Vec<QMention> {
         }
     }
     out.sort_by_key(|q| q.span.start);
+    // "يقتل عنصرين من حزب الله وثلاثة مقاتلين موالين": a count coordinated with a count of
+    // the dead or wounded (no sentence end between, at most eight tokens apart) shares its item
+    for k in 1..out.len() {
+        let (before, rest) = out.split_at_mut(k);
+        let q = &mut rest[0];
+        if q.unit.as_deref() != Some("person")
+            || !matches!(
+                q.item.as_deref(),
+                None | Some("civilian" | "fighter" | "member" | "soldier")
+            )
+        {
+            continue;
+        }
+        let qi = toks.partition_point(|t| t.span.end <= q.span.start);
+        let coordinated = toks.get(qi).is_some_and(|t| t.norm.starts_with('و'))
+            || qi > 0 && toks[qi - 1].norm == "و";
+        let p = &before[k - 1];
+        let pi = toks.partition_point(|t| t.span.end <= p.span.start);
+        if coordinated
+            && p.unit.as_deref() == Some("person")
+            && matches!(p.item.as_deref(), Some("killed" | "injured"))
+            && qi > pi
+            && qi - pi <= 8
+            && !toks[pi..qi].iter().any(|t| t.kind == Kind::End)
+        {
+            q.item = p.item.clone();
+        }
+    }
     out
 }
 
