@@ -3546,6 +3546,68 @@ fn arguments(
             }
         }
     }
+    // "أجلي نحو 11 ألف مدني ومقاتل", "أجلي بموجبه 700 مسلح و1400 مدني": the people an
+    // evacuation or an exit moves, named right after it, are its actors (the leavers)
+    if matches!(
+        lex.entries[c.entry].id.as_str(),
+        "retreat.evacuate" | "retreat.exit"
+    ) {
+        let people = |k: usize| {
+            d.ents[k].actor.is_some_and(|a| {
+                let ac = kb.actor(a);
+                ac.kind == ActorKind::Collective || matches!(ac.sector.as_str(), "REB" | "UAF")
+            })
+        };
+        let stop = (c.last + 1..d.sents[c.sent].end)
+            .find(|&j| d.is_clause_break(j) || j >= next_trigger)
+            .unwrap_or(d.sents[c.sent].end);
+        let first = usable_all.iter().copied().find(|&k| {
+            let st = d.ents[k].toks.start;
+            st > c.last
+                && st < stop
+                && (c.last + 1..st).filter(|&j| d.is_word(j)).count() <= 4
+                && people(k)
+                && !d.toks[st].norm.starts_with(['ب', 'ل'])
+        });
+        if let Some(k) = first {
+            let mut leavers = vec![k];
+            add_coordinated(d, &usable_all, k, &mut leavers);
+            // (a count between: "700 مسلح و1400 مدني"; company: "مع 6 آلاف مدني")
+            let end = d.ents[k].toks.end;
+            for &o in &usable_all {
+                let st = d.ents[o].toks.start;
+                let joined = st > end
+                    && st < stop
+                    && st <= end + 3
+                    && d.toks[end..st].iter().all(|t| {
+                        t.kind == Kind::Number
+                            || t.norm == "و"
+                            || t.norm == "مع"
+                            || t.norm.starts_with('و')
+                            || matches!(t.norm.as_str(), "الف" | "الاف" | "مئات" | "عشرات")
+                    });
+                if joined && people(o) && !leavers.contains(&o) {
+                    leavers.push(o);
+                }
+            }
+            leavers.retain(|&o| people(o));
+            // "1500 مسلح من حركة «أحرار الشام»": the fighters' group leaves with them
+            if let Some(&g) = usable_all.iter().find(|&&g| {
+                let st = d.ents[g].toks.start;
+                st > end
+                    && st < stop
+                    && d.is(end, "من")
+                    && (end + 1..st)
+                        .all(|j| is_quote_tok(&d.toks[j].norm) || d.is_any(j, &OWNER_HEADS))
+            }) {
+                if !leavers.contains(&g) {
+                    leavers.insert(1, g);
+                }
+            }
+            recips.retain(|r| !leavers.contains(r));
+            actors = leavers;
+        }
+    }
     // "أعلن التحالف الدولي من واشنطن أن قواته ضربت": the forces are the announcer's
     if actors.is_empty() && hits_people(e.etype) && finite {
         let possessed = d
