@@ -765,7 +765,7 @@ pub(crate) fn extract(
     let offs = CharOffsets::new(&full);
     let quants = quant::find(&full);
     let times = quant::find_times(&full, doc.published);
-    let chains = attribution(&d, lex, &cands);
+    let chains = attribution(&d, kb, lex, &cands);
     let mut events = Vec::new();
     let mut prev_agree_sent: Option<usize> = None;
     // a sentence about a match: "هجمات" and "طرد" and "استعادة اللقب" are football
@@ -2157,9 +2157,27 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
     while j < s.end {
         let t = &d.toks[j];
         if d.is_clause_break(j) {
+            // "مدير مركز الاتصال في منظمة الخوذ البيضاء، أحمد الشيخو، ..." : a title's name
+            // set off by a comma is part of the source
+            if words > 0
+                && matches!(t.norm.as_str(), "،" | ",")
+                && (start..end).any(|k| d.is_any(k, &TITLE_WORDS))
+            {
+                if let Some(name_end) = apposed_name(d, lex, j + 1, s.end, trig_heads) {
+                    end = name_end;
+                }
+            }
             break;
         }
         if t.kind == Kind::Punct {
+            // "وكالة الأنباء السورية (سانا)": a short parenthetical belongs to the name
+            if t.norm == "(" && words > 0 {
+                if let Some(close) = (j + 1..s.end.min(j + 6)).find(|&k| d.toks[k].norm == ")") {
+                    end = close + 1;
+                    j = close + 1;
+                    continue;
+                }
+            }
             if matches!(t.norm.as_str(), "-" | "–" | "—" | "(") {
                 break;
             }
@@ -2247,6 +2265,106 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
     start..end.max(start)
 }
 
+/// Titles that a person's name may follow after a comma ("مراسل بي بي سي في سوريا، عساف
+/// عبود").
+const TITLE_WORDS: [&str; 20] = [
+    "مدير",
+    "رييس",
+    "مراسل",
+    "وزير",
+    "المتحدث",
+    "الناطق",
+    "متحدث",
+    "ناطق",
+    "قايد",
+    "مسوول",
+    "عضو",
+    "نايب",
+    "مندوب",
+    "سفير",
+    "محافظ",
+    "امين",
+    "مستشار",
+    "زعيم",
+    "القيادي",
+    "مبعوث",
+];
+
+/// The end of a person's name of one to four words from token `i` that a comma, a colon, a
+/// quotation, "إن/أن" or a glued "لـ" closes: the apposition after a title.
+fn apposed_name(
+    d: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    end: usize,
+    trig_heads: &[usize],
+) -> Option<usize> {
+    // (an outlet glued with lām ends the name: "أحمد الشيخو لـCNN", "لوكالة فرانس برس";
+    // "لافروف" is a name)
+    let to_outlet = |j: usize| {
+        d.toks[j].norm == "ل"
+            || d.toks[j]
+                .norm
+                .strip_prefix('ل')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphabetic()))
+            || d.reads[j].iter().any(|r| {
+                r.prep == Some('ل')
+                    && kind_words(lex, SrcKind::Media)
+                        .iter()
+                        .any(|m| m.first() == Some(&r.stem))
+            })
+    };
+    let mut words = 0;
+    let mut j = i;
+    while j < end && j < i + 6 {
+        let t = &d.toks[j];
+        if t.kind == Kind::Word {
+            if d.is_any(j, &THAT)
+                || d.is_any(
+                    j,
+                    &[
+                        "في",
+                        "خلال",
+                        "علي",
+                        "عن",
+                        "من",
+                        "الي",
+                        "مع",
+                        "عبر",
+                        "امام",
+                        "حول",
+                        "بعد",
+                        "قبل",
+                        "منذ",
+                        "اثناء",
+                    ],
+                )
+                || to_outlet(j) && words > 0
+                || trig_heads.contains(&j)
+                || seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).is_some()
+                || d.is_any(j, &TIME_WORDS)
+            {
+                break;
+            }
+            words += 1;
+            if words > 4 {
+                return None;
+            }
+        } else if t.kind != Kind::Punct || !(d.is_clause_break(j) || is_quote_tok(&t.norm)) {
+            return None;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    let closed = j < end
+        && (d.is_clause_break(j)
+            || is_quote_tok(&d.toks[j].norm)
+            || d.is_any(j, &THAT)
+            || to_outlet(j));
+    (words >= 1 && closed).then_some(j)
+}
+
 /// Whether a punctuation token is a quotation mark.
 fn is_quote_tok(t: &str) -> bool {
     matches!(t, "\"" | "«" | "»" | "“" | "”")
@@ -2327,7 +2445,7 @@ fn skip_quotes(d: &Doc, mut j: usize, end: usize) -> usize {
 }
 
 /// The attribution chain of every candidate (same order).
-fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
+fn attribution(d: &Doc, kb: &Kb, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
     // a throwaway KB-free source typing: kinds come from the lexicon; names are added later
     let kb_free = |r: Range<usize>| -> Option<Src> { src_of_nokb(d, lex, r) };
     let heads: Vec<usize> = cands.iter().map(|c| c.head).collect();
@@ -2339,6 +2457,66 @@ fn attribution(d: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
         let mut current: Option<Chain> = None;
         let mut retro: Option<(usize, Chain)> = None;
         let mut j = s.start;
+        // "سانا: أنباء عن التوصل لاتفاق", "التلفزيون السوري: خروج أول مجموعة": a source
+        // before a colon at the head of a sentence (a headline's) speaks for the rest of it
+        // ("سوريا: إخلاء ...", a place before the colon, is the topic)
+        // (only at the head of a line: a title or a headline in the body)
+        let line_head = s.start < d.toks.len()
+            && d.text[..d.toks[s.start].span.start]
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .is_none_or(|c| c == '\n');
+        let colon = (s.start..s.end.min(s.start + 8))
+            .find(|&k| d.toks[k].norm == ":")
+            .filter(|_| line_head);
+        if let Some(colon) = colon {
+            // ("ترامب لروسيا:", "الخوذ البيضاء لـCNN:": the addressee after lām is not the
+            // source)
+            let addressee = (s.start + 1..colon).find(|&k| {
+                d.toks[k].norm == "ل"
+                    || d.toks[k].norm.starts_with('ل')
+                        && d.ent_at[k].is_some_and(|e| {
+                            d.ents[e].toks.start == k && d.ents[e].span.start > d.toks[k].span.start
+                        })
+            });
+            let np = s.start..addressee.unwrap_or(colon);
+            let words: Vec<usize> = np.clone().filter(|&k| d.is_word(k)).collect();
+            let verb = words
+                .iter()
+                .any(|&k| seqs_at(d, k, kind_words(lex, SrcKind::Verb), false).is_some());
+            let place_only = words
+                .iter()
+                .all(|&k| d.ent_at[k].is_some_and(|e| d.ents[e].place.is_some()));
+            if (1..=5).contains(&words.len())
+                && !verb
+                && !np.clone().any(|k| heads.contains(&k))
+                && !place_only
+            {
+                if let Some(x) = kb_free(np.clone()) {
+                    let speaks = x.kind != "other"
+                        || np.clone().any(|k| d.is_any(k, &TITLE_WORDS))
+                        || words.iter().any(|&k| {
+                            // (a state or its capital before a colon is the topic: "سوريا:
+                            // إخلاء", "موسكو: إصابة")
+                            d.ent_at[k].is_some_and(|e| {
+                                d.ents[e].place.is_none()
+                                    && d.ents[e]
+                                        .actor
+                                        .is_some_and(|a| kb.actor(a).kind != ActorKind::State)
+                            })
+                        });
+                    if speaks {
+                        let mut chain = Chain::default();
+                        chain.srcs.push(x);
+                        current = Some(chain.clone());
+                        history.push(chain.clone());
+                        marks.push((colon + 1, chain));
+                        j = colon + 1;
+                    }
+                }
+            }
+        }
         while j < s.end {
             if !d.is_word(j) {
                 j += 1;
@@ -2651,6 +2829,13 @@ fn src_of_nokb(d: &Doc, lex: &Lexicon, r: Range<usize>) -> Option<Src> {
             .is_some_and(|t| t.kind == Kind::Punct && is_quote_tok(&t.norm))
     };
     if (first..last).filter(|&j| quote_at(j)).count() % 2 == 1 && quote_at(last + 1) {
+        last += 1;
+    }
+    // and a parenthetical its closing bracket: "الوكالة العربية السورية للأنباء (سانا)"
+    if (first..last).any(|j| d.toks[j].norm == "(")
+        && !(first..=last).any(|j| d.toks[j].norm == ")")
+        && d.toks.get(last + 1).is_some_and(|t| t.norm == ")")
+    {
         last += 1;
     }
     let head = d.reads[first]
@@ -5509,6 +5694,58 @@ mod tests {
             .expect("the raid");
         let texts: Vec<&str> = raid.attribution.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["منظمة \"اير وورز\""], "{raid:?}");
+    }
+
+    #[test]
+    fn a_headline_source_and_an_apposed_name_were_lost() {
+        let srcs = |text: &str, trigger: &str| -> Vec<String> {
+            let evs = run(text);
+            let ev = evs
+                .iter()
+                .find(|e| e.trigger.text == trigger)
+                .unwrap_or_else(|| panic!("{trigger} in {evs:?}"));
+            ev.attribution.iter().map(|a| a.text.clone()).collect()
+        };
+        // a source before a colon at the head of a line speaks for the line; a place is its topic
+        assert_eq!(
+            srcs(
+                "سانا: أنباء عن التوصل لاتفاق ينص على خروج داعش من اليرموك",
+                "خروج"
+            ),
+            ["سانا"]
+        );
+        assert!(srcs("سوريا: إخلاء مجموعة من المسلحين من الغوطة", "إخلاء").is_empty());
+        assert_eq!(srcs("ترامب لروسيا: استعدي للصواريخ", "للصواريخ"), ["ترامب"]);
+        // a title's name after a comma is part of the source; a place or time phrase is not
+        assert_eq!(
+            srcs(
+                "قال مدير المرصد، رامي عبد الرحمن، إن الطائرات قصفت البلدة",
+                "قصفت"
+            ),
+            ["مدير المرصد، رامي عبد الرحمن"]
+        );
+        assert_eq!(
+            srcs(
+                "قال وزير الخارجية الروسي، سيرغي لافروف، إن الهجوم مجرد خدعة",
+                "الهجوم"
+            ),
+            ["وزير الخارجية الروسي، سيرغي لافروف"]
+        );
+        assert_eq!(
+            srcs(
+                "قال مدير المستشفى، في تصريحات تلفزيونية، إن الطائرات قصفت البلدة",
+                "قصفت"
+            ),
+            ["مدير المستشفى"]
+        );
+        // a short parenthetical belongs to the outlet's name
+        assert_eq!(
+            srcs(
+                "وذكرت الوكالة العربية السورية للأنباء (سانا) أن الطائرات قصفت البلدة",
+                "قصفت"
+            ),
+            ["الوكالة العربية السورية للأنباء (سانا)"]
+        );
     }
 
     #[test]
