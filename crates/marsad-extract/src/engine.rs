@@ -3040,8 +3040,26 @@ fn arguments(
         .map(|o| o.head)
         .min()
         .unwrap_or(s.end);
-    // passive agent: "من قبل X" / "من جانب X"
-    for j in c.last + 1..(c.last + 15).min(s.end) {
+    // passive agent: "من قبل X" / "من جانب X" (before the next trigger: "نددت بالحصار
+    // المفروض ... من جانب قوات النظام" names the besieger, not the condemner; triggers
+    // coordinated with و share it: "لحصار وقصف من قبل النظام")
+    let mut agent_limit = s.end;
+    let mut prev_last = c.last;
+    let mut later: Vec<&Cand> = cands
+        .iter()
+        .filter(|o| o.sent == c.sent && o.head > c.last)
+        .collect();
+    later.sort_by_key(|o| o.head);
+    for o in later {
+        let coordinated = d.toks[o.head].norm.starts_with('و')
+            && (prev_last + 1..o.head).filter(|&k| d.is_word(k)).count() <= 3;
+        if !coordinated {
+            agent_limit = o.head;
+            break;
+        }
+        prev_last = o.last;
+    }
+    for j in c.last + 1..(c.last + 15).min(s.end).min(agent_limit) {
         if d.is(j, "من") && d.is_any(j + 1, &["قبل", "جانب", "طرف"]) {
             if let Some(&k) = usable
                 .iter()
