@@ -5223,13 +5223,68 @@ fn time_of(
             }
         });
     if let Some(t) = best {
+        // "قصفت ... أمس، وذلك غداة تبادل لإطلاق النار", "بعد أربعة أيام على تفجير": an act
+        // dated from the sentence's date by an offset before it (not inside its own phrase)
+        let offset = (t.precision == Some(marsad_types::Precision::Day) && t.span.end <= head)
+            .then(|| day_offset(d, c, t.span.end))
+            .flatten();
+        let mut date = match offset {
+            Some(n) => t.date.and_then(|x| x.checked_add_days(n)),
+            None => t.date,
+        };
+        // "أولى الاتفاقات التي عقدت 2017 فكانت في منتصف مارس": a month named without its
+        // year takes the year the sentence gave before it, not the publication's
+        // ("مارس الماضي", "الشهر الجاري" are the publication's)
+        let month_only = t.basis == "relative"
+            && !d
+                .span_text(t.span.clone())
+                .chars()
+                .any(|ch| ch.is_numeric())
+            && !d
+                .next_words(
+                    d.toks
+                        .partition_point(|x| x.span.start < t.span.end)
+                        .saturating_sub(1),
+                    1,
+                )
+                .first()
+                .is_some_and(|&j| d.is_any(j, &["الماضي", "المقبل", "الجاري", "الحالي", "القادم"]))
+            && !["الماضي", "المقبل", "الجاري", "الحالي", "القادم"]
+                .iter()
+                .any(|w| d.span_text(t.span.clone()).contains(w))
+            && (d.toks.partition_point(|x| x.span.end <= t.span.start)
+                ..d.toks.partition_point(|x| x.span.start < t.span.end))
+                .any(|j| d.is_any(j, &MONTHS));
+        if month_only {
+            // (the last four-digit year before it in the sentence, "عقدت 2017" or "عام 2017")
+            let year = d.sents[c.sent]
+                .clone()
+                .rev()
+                .filter(|&j| d.toks[j].span.end <= t.span.start && d.toks[j].kind == Kind::Number)
+                // ("بعد 2012", "منذ 2011": a bound, not the act's year)
+                .filter(|&j| {
+                    !d.prev_words(j, 1)
+                        .first()
+                        .is_some_and(|&k| d.is_any(k, &["بعد", "قبل", "منذ", "حتي"]))
+                })
+                .filter_map(|j| d.toks[j].norm.parse::<i32>().ok())
+                .filter(|y| (1900..=2100).contains(y))
+                .next();
+            if let (Some(y), Some(x)) = (year, date) {
+                date = marsad_types::Date::new(y, x.month(), x.day()).ok().or(date);
+            }
+        }
         return Some(TimeRef {
             text: Some(d.span_text(t.span.clone()).to_string()),
             start: Some(offs.char_of(t.span.start)),
             end: Some(offs.char_of(t.span.end)),
-            date: t.date,
+            date,
             precision: t.precision,
-            basis: t.basis.clone(),
+            basis: if offset.is_some() {
+                "relative".to_string()
+            } else {
+                t.basis.clone()
+            },
         });
     }
     doc.published.map(|_| TimeRef {
@@ -5240,6 +5295,69 @@ fn time_of(
         precision: None,
         basis: "publication".to_string(),
     })
+}
+
+/// Days from the sentence's date to the act of candidate `c` named after an offset phrase
+/// right before it, past the date expression ending at byte `after`: "غداة" (the day after:
+/// −1), "عشية" (the eve: +1), "بعد يوم/يومين/N أيام من/على" (−N), "قبل ... من/على" (+N).
+fn day_offset(d: &Doc, c: &Cand, after: usize) -> Option<i64> {
+    // (past a light noun of the act: "غداة تبادل لإطلاق النار", "بعد يوم من وقوع انفجار")
+    let words: Vec<usize> = d
+        .prev_words(c.head, 6)
+        .into_iter()
+        .filter(|&j| d.toks[j].span.start >= after)
+        .skip_while(|&j| d.is_any(j, &["تبادل", "شن", "تنفيذ", "وقوع", "حدوث"]))
+        .collect();
+    let first = *words.first()?;
+    if d.is_any(first, &["غداه"]) {
+        return Some(-1);
+    }
+    if d.is_any(first, &["عشيه"]) {
+        return Some(1);
+    }
+    // بعد/قبل + a count of days + من/على, right before the trigger
+    if !d.is_any(first, &["من", "علي"]) {
+        return None;
+    }
+    let unit = *words.get(1)?;
+    let (n, dir_at) = match d.toks[unit].norm.as_str() {
+        "يوم" => (1, 2),
+        "يومين" => (2, 2),
+        "ايام" | "اسبوع" => {
+            let count = *words.get(2)?;
+            let n = match d.toks[count].norm.as_str() {
+                x if x.chars().all(|ch| ch.is_ascii_digit()) => x.parse::<i64>().ok()?,
+                "ثلاثه" => 3,
+                "اربعه" => 4,
+                "خمسه" => 5,
+                "سته" => 6,
+                "سبعه" => 7,
+                "عشره" => 10,
+                _ if d.toks[unit].norm == "اسبوع" => 1,
+                _ => return None,
+            };
+            let n = if d.toks[unit].norm == "اسبوع" {
+                7
+            } else {
+                n
+            };
+            (
+                n,
+                if d.toks[unit].norm == "اسبوع" {
+                    2
+                } else {
+                    3
+                },
+            )
+        }
+        _ => return None,
+    };
+    let dir = *words.get(dir_at)?;
+    match d.toks[dir].norm.as_str() {
+        "بعد" => Some(-n),
+        "قبل" => Some(n),
+        _ => None,
+    }
 }
 
 // ------------------------------------------------------------------ coreference
@@ -5818,6 +5936,32 @@ mod tests {
             ),
             ["الوكالة العربية السورية للأنباء (سانا)"]
         );
+    }
+
+    #[test]
+    fn acts_dated_from_another_were_given_its_date() {
+        // published 2021-04-15
+        let date = |text: &str, trigger: &str| -> Option<String> {
+            let evs = run(text);
+            let ev = evs
+                .iter()
+                .find(|e| e.trigger.text == trigger)
+                .unwrap_or_else(|| panic!("{trigger} in {evs:?}"));
+            ev.time.as_ref().and_then(|t| t.date).map(|d| d.to_string())
+        };
+        let text =
+            "قصفت طائرات حربية تركية أمس مواقع للتنظيم، وذلك غداة تبادل لإطلاق النار على الحدود.";
+        assert_eq!(date(text, "قصفت").as_deref(), Some("2021-04-14"));
+        assert_eq!(date(text, "لإطلاق").as_deref(), Some("2021-04-13"));
+        let text = "نفذت مقاتلات تركية الجمعة غارات على مواقع التنظيم، بعد أربعة أيام على تفجير انتحاري في سوروتش.";
+        assert_eq!(date(text, "تفجير").as_deref(), Some("2021-04-05"));
+        // a month without its year takes the year named before it in the sentence
+        let text = "أما أولى الاتفاقات التي عقدت 2017 فكانت في منتصف مارس، حيث بدأ مقاتلو الفصائل في الخروج من حي الوعر.";
+        assert_eq!(date(text, "الخروج").as_deref(), Some("2017-03-15"));
+        // (not a bound: "بعد 2012")
+        let text =
+            "أقرت بمهاجمة أهداف داخل سوريا عشرات المرات بعد 2012، وكانت أشد غاراتها في مارس.";
+        assert_ne!(date(text, "غاراتها").as_deref(), Some("2012-03-01"));
     }
 
     #[test]
