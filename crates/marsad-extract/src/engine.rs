@@ -5268,8 +5268,7 @@ fn time_of(
                         .is_some_and(|&k| d.is_any(k, &["بعد", "قبل", "منذ", "حتي"]))
                 })
                 .filter_map(|j| d.toks[j].norm.parse::<i32>().ok())
-                .filter(|y| (1900..=2100).contains(y))
-                .next();
+                .find(|y| (1900..=2100).contains(y));
             if let (Some(y), Some(x)) = (year, date) {
                 date = marsad_types::Date::new(y, x.month(), x.day()).ok().or(date);
             }
