@@ -4555,6 +4555,36 @@ fn locations(
                 && !reporting_between(d, lex, c.last + 1, e.toks.start)
         })
         .collect();
+    // "مطار كويرس العسكري، الذي يحاصره تنظيم داعش بريف حلب الشرقي": the place a relative
+    // clause hangs on, taken up by the verb's pronoun, is the act's place (what follows only
+    // situates it)
+    if c.reading.suffix {
+        let rel = d
+            .prev_words(c.head, 1)
+            .first()
+            .copied()
+            .filter(|&j| d.is_any(j, &REL_PRONOUNS));
+        let right_before = |r: usize| {
+            places.iter().copied().find(|e| {
+                e.toks.end <= r
+                    && (e.toks.end..r).all(|k| matches!(d.toks[k].norm.as_str(), "،" | ","))
+            })
+        };
+        // (past a situating place set off by commas: "حي اليرموك، في دمشق، والذي دمره")
+        let antecedent = rel.and_then(right_before).map(|e| {
+            let st = e.toks.start;
+            let situated =
+                st >= 2 && d.is(st - 1, "في") && matches!(d.toks[st - 2].norm.as_str(), "،" | ",");
+            if situated {
+                right_before(st - 2).unwrap_or(e)
+            } else {
+                e
+            }
+        });
+        if let Some(a) = antecedent {
+            chosen = vec![a];
+        }
+    }
     // statements (accusations, refusals, demands, praise) take no place from the act they
     // speak about elsewhere in the sentence
     let verbal = matches!(
