@@ -3749,6 +3749,55 @@ fn arguments(
             }
         }
     }
+    // "وصف أردوغان نظيره السوري بشار الأسد بالقاتل": who describes accuses, who is described
+    // is accused
+    if lex.entries[c.entry].id == "accuse.describe" {
+        let verb = d.prev_words(c.head, 12).into_iter().find(|&j| {
+            d.is_any(
+                j,
+                &[
+                    "وصف",
+                    "وصفت",
+                    "وصفه",
+                    "وصفها",
+                    "وصفوا",
+                    "يصف",
+                    "تصف",
+                    "يصفون",
+                    "وصفته",
+                ],
+            )
+        });
+        if let Some(v) = verb {
+            let between: Vec<usize> = usable_all
+                .iter()
+                .copied()
+                .filter(|&k| d.ents[k].toks.start > v && d.ents[k].toks.end <= c.head)
+                .collect();
+            // (an imperfect verb follows its subject, a pronoun object names no one after it:
+            // "خامنئي يصف ترامب وماكرون بالمجرمين", "ما وصفه بالعدوان التركي")
+            let subject_before = d.is_any(v, &["يصف", "تصف", "يصفون", "وصفه", "وصفها", "وصفته"]);
+            if subject_before {
+                if let Some(k) = usable_all.iter().copied().rev().find(|&k| {
+                    d.ents[k].toks.end <= v && v - d.ents[k].toks.end <= 3 && !d.ents[k].is_place()
+                }) {
+                    actors = vec![k];
+                }
+                for &k in between.iter().rev() {
+                    actors.retain(|&a| a != k);
+                    if !recips.contains(&k) {
+                        recips.insert(0, k);
+                    }
+                }
+            } else if let (Some(&first), Some(&last)) = (between.first(), between.last()) {
+                actors = vec![first];
+                recips.retain(|&r| r != first);
+                if last != first && !recips.contains(&last) {
+                    recips.insert(0, last);
+                }
+            }
+        }
+    }
     // "أجلي نحو 11 ألف مدني ومقاتل", "أجلي بموجبه 700 مسلح و1400 مدني": the people an
     // evacuation or an exit moves, named right after it, are its actors (the leavers)
     if matches!(
