@@ -3749,6 +3749,31 @@ fn arguments(
             }
         }
     }
+    // "المباني الحكومية التابعة للنظام السوري ... بعد ساعات من سيطرتها عليها": the owner of
+    // the buildings a seizure takes up by a pronoun loses them
+    if recips.is_empty()
+        && e.etype == EventType::Coerce
+        && matches!(e.mode, ModeRule::Fixed(Mode::Seize))
+        && d.next_words(c.last, 1)
+            .first()
+            .is_some_and(|&j| d.is_any(j, &["عليها", "عليه", "عليهم"]))
+    {
+        let sent_start = d.sents[c.sent].start;
+        if let Some(&k) = usable_all.iter().rev().find(|&&k| {
+            let st = d.ents[k].toks.start;
+            st >= sent_start
+                && d.ents[k].toks.end <= c.head
+                && !actors.contains(&k)
+                && d.prev_words(st, 1).first().is_some_and(|&j| {
+                    d.is_any(
+                        j,
+                        &["التابعه", "التابع", "التابعين", "تابعه", "تابع", "تابعين"],
+                    )
+                })
+        }) {
+            recips.push(k);
+        }
+    }
     // "وصف أردوغان نظيره السوري بشار الأسد بالقاتل": who describes accuses, who is described
     // is accused
     if lex.entries[c.entry].id == "accuse.describe" {
