@@ -936,9 +936,24 @@ pub(crate) fn extract(
         {
             continue;
         }
+        // (an outlet that is the document's own publisher, "قال مسؤول لـCNN" in a CNN
+        // article, relays nothing: the chain starts with the speaker)
+        let own_outlet = |s: &Src| {
+            s.kind == "media"
+                && doc.source.as_deref().is_some_and(|src| {
+                    let src = src.to_lowercase();
+                    let text = d.span_text(d.tok_range_bytes(&s.toks)).to_lowercase();
+                    src.len() >= 2
+                        && text
+                            .trim_start_matches(['ل', 'ـ', ' '])
+                            .trim_end_matches([' '])
+                            == src
+                })
+        };
         let attribution = chain
             .srcs
             .iter()
+            .filter(|s| chain.srcs.len() == 1 || !own_outlet(s))
             .map(|s| {
                 let b = d.tok_range_bytes(&s.toks);
                 Attribution {
@@ -2196,28 +2211,32 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             j += 1;
             continue;
         }
-        // "في بيان" ends the source; "مصادر في قسد" does not
+        // "في بيان" ends the source; "مصادر في قسد" does not; nor does a date ("المرصد
+        // السوري في 4 كانون الأول الجاري")
         let in_statement = d.is(j, "في")
             && d.next_words(j, 1).first().is_some_and(|&k| {
-                d.is_any(
-                    k,
-                    &[
-                        "بيان",
-                        "تصريح",
-                        "تصريحات",
-                        "حديث",
-                        "موتمر",
-                        "تقرير",
-                        "اتصال",
-                        "مقابله",
-                        "وقت",
-                        "رساله",
-                        "تغريده",
-                        "منشور",
-                        "بيانها",
-                        "بيانه",
-                    ],
-                )
+                d.toks[k].kind == Kind::Number
+                    || d.is_any(k, &MONTHS)
+                    || d.is_any(k, &TIME_WORDS)
+                    || d.is_any(
+                        k,
+                        &[
+                            "بيان",
+                            "تصريح",
+                            "تصريحات",
+                            "حديث",
+                            "موتمر",
+                            "تقرير",
+                            "اتصال",
+                            "مقابله",
+                            "وقت",
+                            "رساله",
+                            "تغريده",
+                            "منشور",
+                            "بيانها",
+                            "بيانه",
+                        ],
+                    )
             });
         if in_statement
             || d.is_any(j, &THAT)
@@ -2657,8 +2676,20 @@ fn attribution(d: &Doc, kb: &Kb, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 let mut content_from = last + 1;
                 // "وكان X قد أعلن"
                 let kana = (s.start..j).rev().find(|&k| d.is_any(k, &["كان", "كانت"]));
+                // ("وكان المرصد السوري في 4 كانون الأول قد أعلن": the date is no part of it)
+                let undated = |r: Range<usize>| {
+                    let cut = (r.start + 1..r.end).find(|&x| {
+                        d.is(x, "في")
+                            && d.next_words(x, 1).first().is_some_and(|&y| {
+                                d.toks[y].kind == Kind::Number || d.is_any(y, &MONTHS)
+                            })
+                    });
+                    r.start..cut.unwrap_or(r.end)
+                };
                 let subj = match kana {
-                    Some(k) if j > 0 && d.is(j - 1, "قد") && k + 1 < j - 1 => k + 1..j - 1,
+                    Some(k) if j > 0 && d.is(j - 1, "قد") && k + 1 < j - 1 => {
+                        undated(k + 1..j - 1)
+                    }
                     // "وكانت محافظة الحسكة أعلنت" (no قد)
                     Some(k)
                         if k + 1 < j
@@ -4309,7 +4340,9 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
             && matches!(
                 entry.mode,
                 ModeRule::Fixed(Mode::Restrict | Mode::Seize | Mode::Arrest | Mode::Curfew)
-            );
+            )
+        // (nor do they drive people out: "التهجير" by humanitarian organisations)
+        || entry.etype == EventType::Sanction && matches!(entry.mode, ModeRule::Fixed(Mode::Expel));
     if by_force && en.actor.is_some_and(|a| non_combatant(kb.actor(a))) {
         return false;
     }
@@ -6031,6 +6064,21 @@ mod tests {
             ),
             ["مدير المستشفى"]
         );
+        // a date after a source is no part of it; "RT" is an outlet
+        assert_eq!(
+            srcs(
+                "وكان المرصد السوري في 4 كانون الأول الجاري قد أعلن أن قوات النظام تحاصر المنطقة",
+                "تحاصر"
+            ),
+            ["المرصد السوري"]
+        );
+        let evs = run("ونقلت RT عن مصادر أهلية أن قسد تمنع دخول الطحين");
+        let ev = evs
+            .iter()
+            .find(|e| e.trigger.text == "تمنع")
+            .expect("the blocking");
+        let kinds: Vec<&str> = ev.attribution.iter().map(|a| a.kind.as_str()).collect();
+        assert_eq!(kinds, ["media", "anonymous"]);
         // a short parenthetical belongs to the outlet's name
         assert_eq!(
             srcs(
