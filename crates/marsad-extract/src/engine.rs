@@ -1551,9 +1551,7 @@ fn after_vso_subject(d: &Doc, last: usize) -> Option<usize> {
             break;
         }
         apposition = false;
-        let filler = t.kind == Kind::Number
-            || d.is_any(j, &TIME_WORDS)
-            || d.is_any(j, &MONTHS)
+        let filler = dates(d, j)
             || d.is_any(
                 j,
                 &[
@@ -2215,9 +2213,7 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
         // السوري في 4 كانون الأول الجاري")
         let in_statement = d.is(j, "في")
             && d.next_words(j, 1).first().is_some_and(|&k| {
-                d.toks[k].kind == Kind::Number
-                    || d.is_any(k, &MONTHS)
-                    || d.is_any(k, &TIME_WORDS)
+                dates(d, k)
                     || d.is_any(
                         k,
                         &[
@@ -2382,6 +2378,11 @@ fn apposed_name(
             || d.is_any(j, &THAT)
             || to_outlet(j));
     (words >= 1 && closed).then_some(j)
+}
+
+/// Whether token `j` dates something: a number, a month or a time word ("أمس", "الأحد").
+fn dates(d: &Doc, j: usize) -> bool {
+    d.toks[j].kind == Kind::Number || d.is_any(j, &TIME_WORDS) || d.is_any(j, &MONTHS)
 }
 
 /// Whether a punctuation token is a quotation mark.
@@ -2679,10 +2680,7 @@ fn attribution(d: &Doc, kb: &Kb, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 // ("وكان المرصد السوري في 4 كانون الأول قد أعلن": the date is no part of it)
                 let undated = |r: Range<usize>| {
                     let cut = (r.start + 1..r.end).find(|&x| {
-                        d.is(x, "في")
-                            && d.next_words(x, 1).first().is_some_and(|&y| {
-                                d.toks[y].kind == Kind::Number || d.is_any(y, &MONTHS)
-                            })
+                        d.is(x, "في") && d.next_words(x, 1).first().is_some_and(|&y| dates(d, y))
                     });
                     r.start..cut.unwrap_or(r.end)
                 };
@@ -5584,6 +5582,22 @@ mod tests {
         extract(kb(), lex(), None, &doc(text))
     }
 
+    /// The event of `evs` whose trigger reads `trigger`.
+    fn event<'a>(evs: &'a [Event], trigger: &str) -> &'a Event {
+        evs.iter()
+            .find(|e| e.trigger.text == trigger)
+            .unwrap_or_else(|| panic!("{trigger} in {evs:?}"))
+    }
+
+    /// The attribution texts of the event of `text` whose trigger reads `trigger`.
+    fn sources(text: &str, trigger: &str) -> Vec<String> {
+        event(&run(text), trigger)
+            .attribution
+            .iter()
+            .map(|a| a.text.clone())
+            .collect()
+    }
+
     fn doc(text: &str) -> Document {
         Document {
             id: "t".into(),
@@ -5985,80 +5999,65 @@ mod tests {
     #[test]
     fn an_announced_strike_took_its_verbal_noun_into_the_source() {
         // "أعلنت إسرائيل شن ضربات": the source is Israel, not "إسرائيل شن"
-        let evs = run("أعلنت إسرائيل شن ضربات على مواقع في سوريا.");
-        let strike = evs
-            .iter()
-            .find(|e| e.trigger.text == "ضربات")
-            .expect("the strikes");
-        let texts: Vec<&str> = strike.attribution.iter().map(|a| a.text.as_str()).collect();
-        assert_eq!(texts, ["إسرائيل"], "{strike:?}");
+        assert_eq!(
+            sources("أعلنت إسرائيل شن ضربات على مواقع في سوريا.", "ضربات"),
+            ["إسرائيل"]
+        );
     }
 
     #[test]
     fn a_quotation_after_the_source_was_swallowed_into_it() {
         // the quoted clause is what the director said: its attacker is no part of the source
-        let evs = run("قال مدير المرصد \"نفذت الطائرات الروسية ثلاث غارات على بلدة كفرنبل\".");
-        let shelling = evs
-            .iter()
-            .find(|e| e.trigger.text == "غارات")
-            .expect("the raids");
-        let texts: Vec<&str> = shelling
-            .attribution
-            .iter()
-            .map(|a| a.text.as_str())
-            .collect();
-        assert_eq!(texts, ["مدير المرصد"], "{shelling:?}");
+        let text = "قال مدير المرصد \"نفذت الطائرات الروسية ثلاث غارات على بلدة كفرنبل\".";
+        assert_eq!(sources(text, "غارات"), ["مدير المرصد"]);
+        let evs = run(text);
+        let shelling = event(&evs, "غارات");
         assert!(
             shelling.actors.iter().any(|a| a.text == "الطائرات الروسية"),
             "{shelling:?}"
         );
         // a short quotation names the source: 'منظمة "اير وورز"'
-        let evs = run("قالت منظمة \"اير وورز\" إن غارة قتلت مدنيين في الرقة.");
-        let raid = evs
-            .iter()
-            .find(|e| e.trigger.text == "غارة")
-            .expect("the raid");
-        let texts: Vec<&str> = raid.attribution.iter().map(|a| a.text.as_str()).collect();
-        assert_eq!(texts, ["منظمة \"اير وورز\""], "{raid:?}");
+        assert_eq!(
+            sources(
+                "قالت منظمة \"اير وورز\" إن غارة قتلت مدنيين في الرقة.",
+                "غارة"
+            ),
+            ["منظمة \"اير وورز\""]
+        );
     }
 
     #[test]
     fn a_headline_source_and_an_apposed_name_were_lost() {
-        let srcs = |text: &str, trigger: &str| -> Vec<String> {
-            let evs = run(text);
-            let ev = evs
-                .iter()
-                .find(|e| e.trigger.text == trigger)
-                .unwrap_or_else(|| panic!("{trigger} in {evs:?}"));
-            ev.attribution.iter().map(|a| a.text.clone()).collect()
-        };
         // a source before a colon at the head of a line speaks for the line; a place is its topic
         assert_eq!(
-            srcs(
+            sources(
                 "سانا: أنباء عن التوصل لاتفاق ينص على خروج داعش من اليرموك",
                 "خروج"
             ),
             ["سانا"]
         );
-        assert!(srcs("سوريا: إخلاء مجموعة من المسلحين من الغوطة", "إخلاء").is_empty());
-        assert_eq!(srcs("ترامب لروسيا: استعدي للصواريخ", "للصواريخ"), ["ترامب"]);
+        assert!(sources("سوريا: إخلاء مجموعة من المسلحين من الغوطة", "إخلاء").is_empty());
+        assert_eq!(
+            sources("ترامب لروسيا: استعدي للصواريخ", "للصواريخ"),
+            ["ترامب"]
+        );
         // a title's name after a comma is part of the source; a place or time phrase is not
         assert_eq!(
-            srcs(
+            sources(
                 "قال مدير المرصد، رامي عبد الرحمن، إن الطائرات قصفت البلدة",
                 "قصفت"
             ),
             ["مدير المرصد، رامي عبد الرحمن"]
         );
         assert_eq!(
-            srcs(
+            sources(
                 "قال وزير الخارجية الروسي، سيرغي لافروف، إن الهجوم مجرد خدعة",
                 "الهجوم"
             ),
             ["وزير الخارجية الروسي، سيرغي لافروف"]
         );
         assert_eq!(
-            srcs(
+            sources(
                 "قال مدير المستشفى، في تصريحات تلفزيونية، إن الطائرات قصفت البلدة",
                 "قصفت"
             ),
@@ -6066,7 +6065,7 @@ mod tests {
         );
         // a date after a source is no part of it; "RT" is an outlet
         assert_eq!(
-            srcs(
+            sources(
                 "وكان المرصد السوري في 4 كانون الأول الجاري قد أعلن أن قوات النظام تحاصر المنطقة",
                 "تحاصر"
             ),
@@ -6081,7 +6080,7 @@ mod tests {
         assert_eq!(kinds, ["media", "anonymous"]);
         // a short parenthetical belongs to the outlet's name
         assert_eq!(
-            srcs(
+            sources(
                 "وذكرت الوكالة العربية السورية للأنباء (سانا) أن الطائرات قصفت البلدة",
                 "قصفت"
             ),
@@ -6094,11 +6093,8 @@ mod tests {
         // published 2021-04-15
         let date = |text: &str, trigger: &str| -> Option<String> {
             let evs = run(text);
-            let ev = evs
-                .iter()
-                .find(|e| e.trigger.text == trigger)
-                .unwrap_or_else(|| panic!("{trigger} in {evs:?}"));
-            ev.time.as_ref().and_then(|t| t.date).map(|d| d.to_string())
+            let time = event(&evs, trigger).time.as_ref();
+            time.and_then(|t| t.date).map(|d| d.to_string())
         };
         let text =
             "قصفت طائرات حربية تركية أمس مواقع للتنظيم، وذلك غداة تبادل لإطلاق النار على الحدود.";
