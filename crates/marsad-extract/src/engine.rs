@@ -8,7 +8,6 @@ use marsad_types::{
     ActorRef, Attribution, CharOffsets, Document, Duration, Event, EventType, LocationRef, Mode,
     Quantity, SentenceSpan, Status, TextSpan, TimeRef,
 };
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A knowledge-base mention mapped to tokens.
@@ -5557,9 +5556,6 @@ fn cluster(events: &mut [Event], doc_id: &str) {
         events[i].cluster = Some(format!("c{}", &id[3..]));
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: &HashMap<(), ()>) {}
 
 #[cfg(test)]
 mod tests {
