@@ -1766,14 +1766,14 @@ fn status_of(
     // cues before the trigger in the sentence, nearest wins
     let mut best: Option<(usize, Status)> = None;
     let mut sentence_wide: Option<Status> = None;
-    let deny_in_sentence = (s.start..s.end).any(|j| {
+    let cue_at = |j: usize, id: &str| {
         lex.cues
             .iter()
-            .filter(|cu| {
-                cu.status == Status::Denied && matches!(cu.id.as_str(), "deny.verb" | "deny.desc")
-            })
+            .filter(|cu| cu.id == id)
             .any(|cu| seqs_at(d, j, &cu.patterns, false).is_some())
-    });
+    };
+    let deny_verb_in_sentence = (s.start..s.end).any(|j| cue_at(j, "deny.verb"));
+    let desc_after = |from: usize| (from + 1..s.end).any(|j| cue_at(j, "deny.desc"));
     for j in s.start..s.end {
         if !d.is_word(j) {
             continue;
@@ -1853,7 +1853,8 @@ fn status_of(
                         // "لن نوقع أي اتفاق", "نفت وجود أي حصار": a negation or a denial wins
                         // over "any"
                         let any_after_negation = cu.id == "hyp.any"
-                            && (deny_in_sentence
+                            && (deny_verb_in_sentence
+                                || desc_after(s.start)
                                 || best.is_some_and(|(_, st)| st == Status::Negated));
                         if gap < n
                             && !broken
@@ -1872,7 +1873,12 @@ fn status_of(
                     }
                     // a denial by description ("بأنها شائعات", "عارية عن الصحة") only lets
                     // the reported content before it ("الأنباء عن اعتقال ...") count as denied
-                    if cu.id == "deny.desc" || cu.id == "deny.content" && !deny_in_sentence {
+                    // (a description enables the content words only for what it describes,
+                    // before it: "ما يتردد عن هجوم ... مجرد خدعة، متهما البعض باستغلال قرار
+                    // وقف إطلاق النار" leaves the ceasefire alone)
+                    if cu.id == "deny.desc"
+                        || cu.id == "deny.content" && !(deny_verb_in_sentence || desc_after(c.last))
+                    {
                         continue;
                     }
                     // "رغم نفيه ذلك، بينما يتهمه الغرب": a denial with a demonstrative object
@@ -1989,6 +1995,36 @@ fn status_of(
         })
     {
         st = Status::Future;
+    }
+    // "قالت موسكو إن الهجوم الكيميائي على دوما مفبرك": a noun trigger described after it as
+    // a fabrication is denied
+    // (the fabrication words only, within five words, with no other noun described between:
+    // "الهجمات مبنية على ذرائع لا أساس لها", "التدخل بذرائع مفبركة" describe the pretexts)
+    if st == Status::Occurred && c.reading.art {
+        let described = d.next_words(c.last, 5).into_iter().any(|j| {
+            d.is_any(
+                j,
+                &[
+                    "مفبرك",
+                    "مفبركه",
+                    "مسرحيه",
+                    "خدعه",
+                    "فبركه",
+                    "تمثيليه",
+                    "ملفق",
+                    "ملفقه",
+                ],
+            ) && !(c.last + 1..j).any(|k| {
+                d.is_clause_break(k)
+                    || d.is_any(k, &["ذرايع", "ذريعه", "حجج", "اتهامات", "ادعاءات", "مزاعم"])
+                    || d.is_word(k) && d.toks[k].norm.starts_with('ب')
+            }) && !cands
+                .iter()
+                .any(|o| o.head > c.last && o.head < j && o.sent == c.sent)
+        });
+        if described {
+            st = Status::Denied;
+        }
     }
     // "الهجوم البري على المحافظة لم يبدأ بعد": a noun trigger whose start is negated after it
     if st == Status::Occurred && c.reading.art {
