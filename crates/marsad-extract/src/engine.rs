@@ -1052,8 +1052,43 @@ pub(crate) fn extract(
             acled: None,
         });
     }
+    deal_parties_from_terms(&mut events);
     cluster(&mut events, &doc.id);
     events
+}
+
+/// "اتفاق انسحاب مسلحي جماعة فيلق الرحمن", "الاتفاق ... سيؤدي إلى خروج مقاتلي جيش الإسلام":
+/// a deal that names no party takes the armed group whose withdrawal it provides for, named
+/// in its sentence right after it (the group that agreed to leave).
+fn deal_parties_from_terms(events: &mut [Event]) {
+    for i in 0..events.len() {
+        if events[i].event_type != EventType::Agree || !events[i].actors.is_empty() {
+            continue;
+        }
+        let (sent, end) = (events[i].sentence.clone(), events[i].trigger.end);
+        let term = events.iter().find(|o| {
+            o.event_type == EventType::Retreat
+                && o.mode == Some(Mode::Withdraw)
+                && o.sentence == sent
+                && o.trigger.start >= end
+                && o.trigger.start - end <= 60
+        });
+        let parties: Vec<ActorRef> = term
+            .map(|t| {
+                t.actors
+                    .iter()
+                    .filter(|a| {
+                        matches!(a.sector.as_deref(), Some("REB" | "UAF")) && a.id.is_some()
+                    })
+                    .filter(|a| a.id.as_deref() != Some("actor:rebel-fighters"))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !parties.is_empty() {
+            events[i].actors = parties;
+        }
+    }
 }
 
 fn place_country(d: &Doc, kb: &Kb, c: &Cand) -> Option<String> {
