@@ -1065,7 +1065,7 @@ fn deal_parties_from_terms(events: &mut [Event]) {
         if events[i].event_type != EventType::Agree || !events[i].actors.is_empty() {
             continue;
         }
-        let (sent, end) = (events[i].sentence.clone(), events[i].trigger.end);
+        let (sent, end) = (events[i].sentence, events[i].trigger.end);
         let term = events.iter().find(|o| {
             o.event_type == EventType::Retreat
                 && o.mode == Some(Mode::Withdraw)
