@@ -154,8 +154,8 @@ const PLACE_STOP: [&str; 8] = [
 /// Generic words the NER model (trained on ANERcorp) sometimes tags alone as a name: heads
 /// of organisation names without their name ("حزب", "منظمة"), the countryside ("الريف", the
 /// Rif in ANERcorp), directions, "border" ("منطقة حدودية"), the first word of a place
-/// ("دير" of دير العشائر), currencies, a preposition, months. Compared with the name's core
-/// (its proclitics stripped).
+/// ("دير" of دير العشائر), currencies, a preposition (and the months, [`MONTHS`]). Compared
+/// with the name's core (its proclitics stripped).
 const NER_STOP: &[&str] = &[
     "حزب",
     "منظمه",
@@ -190,28 +190,6 @@ const NER_STOP: &[&str] = &[
     "الي",
     "اليورو",
     "الدولار",
-    // months (the Levantine names first: نيسان is the month, not the car maker)
-    "كانون",
-    "شباط",
-    "اذار",
-    "نيسان",
-    "ايار",
-    "حزيران",
-    "تموز",
-    "ايلول",
-    "تشرين",
-    "يناير",
-    "فبراير",
-    "مارس",
-    "ابريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "اغسطس",
-    "سبتمبر",
-    "اكتوبر",
-    "نوفمبر",
-    "ديسمبر",
 ];
 
 /// Whether the word right before token `first` is one of `words` (match keys, a glued و/ف
@@ -740,6 +718,7 @@ pub(crate) fn extract(
             if last == first + 1 && {
                 let n = crate::text::norm_word(&full[span.clone()]);
                 NER_STOP.contains(&n.as_str())
+                    || MONTHS.contains(&n.as_str())
                     || PLACE_STOP.contains(&n.as_str())
                     || n.chars().count() < 3
             } {
@@ -3486,12 +3465,10 @@ fn arguments(
             {
                 continue;
             }
-            let owned_target = d.prev_words(en.toks.start, 1).first().is_some_and(|&j| {
-                d.is_any(
-                    j,
-                    &["تابعه", "التابعه", "تابع", "التابع", "تابعا", "تابعين"],
-                )
-            });
+            let owned_target = d
+                .prev_words(en.toks.start, 1)
+                .first()
+                .is_some_and(|&j| d.is_any(j, &OWNED_BY));
             // "مواقع لتنظيم داعش", "موقع متقدم للجيش التركي": the owner of a target
             let owner = hits_people(e.etype) && owns_target(d, en.toks.start);
             let reach = if owned_target || owner { 14 } else { 8 };
@@ -3830,12 +3807,9 @@ fn arguments(
                         .is_some_and(|&h| d.is_any(h, &AGENT_HEADS))
                 })
                 .and_then(|j| {
-                    d.next_words(j, 5).into_iter().find(|&m| {
-                        d.is_any(
-                            m,
-                            &["تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين"],
-                        )
-                    })
+                    d.next_words(j, 5)
+                        .into_iter()
+                        .find(|&m| d.is_any(m, &OWNED_BY))
                 })
                 .and_then(|m| {
                     usable_all.iter().copied().find(|&k| {
@@ -3863,12 +3837,9 @@ fn arguments(
             st >= sent_start
                 && d.ents[k].toks.end <= c.head
                 && !actors.contains(&k)
-                && d.prev_words(st, 1).first().is_some_and(|&j| {
-                    d.is_any(
-                        j,
-                        &["التابعه", "التابع", "التابعين", "تابعه", "تابع", "تابعين"],
-                    )
-                })
+                && d.prev_words(st, 1)
+                    .first()
+                    .is_some_and(|&j| d.is_any(j, &OWNED_BY))
         }) {
             recips.push(k);
         }
@@ -3984,18 +3955,17 @@ fn arguments(
             actors = leavers;
         }
     }
-    // "وقالت إن ... سيطرة قواتنا على المراكز": our forces are the speaker's
+    // the word naming the act's subject: right before the trigger, or before a light verb
+    // before it ("قواتها تقوم بإجراءات")
+    let before = d.prev_words(c.head, 2);
+    let light = before
+        .first()
+        .is_some_and(|&j| d.is_any(j, &["تقوم", "يقوم", "قامت", "قام"]));
+    let subject_word = if light { before.get(1) } else { before.first() }.copied();
+    // "وقالت إن ... سيطرة قواتنا على المراكز": our forces are the speaker's (also right after
+    // the trigger: "سيطرة قواتنا على")
     {
-        // (right before the trigger, before a light verb before it: "قواتها تقوم بإجراءات",
-        // or right after it: "سيطرة قواتنا على")
-        let before = d.prev_words(c.head, 2);
-        let mut near: Vec<usize> = before.first().copied().into_iter().collect();
-        if before
-            .first()
-            .is_some_and(|&j| d.is_any(j, &["تقوم", "يقوم", "قامت", "قام"]))
-        {
-            near.extend(before.get(1));
-        }
+        let mut near: Vec<usize> = subject_word.into_iter().collect();
         near.extend(d.next_words(c.last, 1));
         if near.iter().any(|&j| d.is_any(j, &OUR_FORCES)) {
             let speaker = chain.srcs.last().and_then(|src| {
@@ -4016,15 +3986,8 @@ fn arguments(
     // "أعلن التحالف الدولي من واشنطن أن قواته ضربت": the forces are the announcer's
     // ("أن قواتها تقوم بإجراءات": before a light verb; the subject so named overrides a
     // guess from elsewhere in the sentence)
-    let light = d
-        .prev_words(c.head, 1)
-        .first()
-        .is_some_and(|&j| d.is_any(j, &["تقوم", "يقوم", "قامت", "قام"]));
     if (actors.is_empty() || light) && hits_people(e.etype) && (finite || light) {
-        let possessed = d
-            .prev_words(c.head, if light { 2 } else { 1 })
-            .last()
-            .copied()
+        let possessed = subject_word
             .filter(|&j| d.is_any(j, &POSSESSED_FORCES))
             // (reported speech only: "... أن قواته", "قائلتين إن مقاتليها"; elsewhere the
             // pronoun's owner is too far to tell)
@@ -4147,6 +4110,17 @@ const POSSESSED_FORCES: [&str; 16] = [
     "مقاتليه",
     "مقاتليها",
     "وحداته",
+];
+
+/// "Belonging to" before an owner's name ("مواقع تابعة للنظام").
+const OWNED_BY: [&str; 7] = [
+    "تابعه",
+    "التابعه",
+    "تابع",
+    "التابع",
+    "تابعا",
+    "تابعين",
+    "التابعين",
 ];
 
 /// Things owned by a party that an act hits ("نقاط النظام", "مواقع قسد", "سيارات الأسايش").
@@ -4524,12 +4498,10 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
                     ],
                 )
             });
-        let after_owner_word = d.prev_words(first, 1).first().is_some_and(|&j| {
-            d.is_any(
-                j,
-                &["تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين"],
-            )
-        });
+        let after_owner_word = d
+            .prev_words(first, 1)
+            .first()
+            .is_some_and(|&j| d.is_any(j, &OWNED_BY));
         let antecedent = d
             .next_words(en.toks.end.saturating_sub(1), 1)
             .first()
@@ -5680,7 +5652,7 @@ mod tests {
     /// such never matched a token (its key is موسسات, طايرات), which silently disabled rules.
     #[test]
     fn word_lists_were_written_unfolded_and_never_matched() {
-        let lists: [&[&str]; 20] = [
+        let lists: [&[&str]; 21] = [
             &PLACE_STOP,
             &MEDIA_HEADS,
             &WEAPON_HEADS,
@@ -5698,6 +5670,7 @@ mod tests {
             &ASCRIBED,
             &POSSESSED_FORCES,
             &OUR_FORCES,
+            &OWNED_BY,
             &ARMED_HEADS,
             &PARTITIVE_HEADS,
             &AGENT_HEADS,
@@ -6017,14 +5990,10 @@ mod tests {
 
     #[test]
     fn owner_of_hospitals_hit_is_not_the_attacker() {
-        let d = doc(
+        let evs = run(
             "كشف اتحاد منظمات الإغاثة عن خروج 3 مستشفيات ومركزين تابعين لمنظمة الخوذ البيض من الخدمة بسبب الهجمات الجوية التي استمرت أياما.",
         );
-        let evs = extract(kb(), lex(), None, &d);
-        let attacks = evs
-            .iter()
-            .find(|e| e.trigger.text == "الهجمات")
-            .expect("the attacks");
+        let attacks = event(&evs, "الهجمات");
         assert!(
             attacks.actors.iter().all(|a| !a.text.contains("الخوذ")),
             "{attacks:?}"
@@ -6053,12 +6022,8 @@ mod tests {
 
     #[test]
     fn attribution_swallowed_the_verb_after_the_source() {
-        let d = doc("وبحسب رويترز يشمل الاتفاق إخراج الجرحى من مضايا.");
-        let evs = extract(kb(), lex(), None, &d);
-        let deal = evs
-            .iter()
-            .find(|e| e.trigger.text == "الاتفاق")
-            .expect("the agreement");
+        let evs = run("وبحسب رويترز يشمل الاتفاق إخراج الجرحى من مضايا.");
+        let deal = event(&evs, "الاتفاق");
         let texts: Vec<&str> = deal.attribution.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["رويترز"], "{deal:?}");
     }
@@ -6139,10 +6104,7 @@ mod tests {
             ["المرصد السوري"]
         );
         let evs = run("ونقلت RT عن مصادر أهلية أن قسد تمنع دخول الطحين");
-        let ev = evs
-            .iter()
-            .find(|e| e.trigger.text == "تمنع")
-            .expect("the blocking");
+        let ev = event(&evs, "تمنع");
         let kinds: Vec<&str> = ev.attribution.iter().map(|a| a.kind.as_str()).collect();
         assert_eq!(kinds, ["media", "anonymous"]);
         // a short parenthetical belongs to the outlet's name
@@ -6230,14 +6192,10 @@ mod tests {
 
     #[test]
     fn a_place_in_the_speakers_title_located_the_condemned_siege() {
-        let d = doc(
+        let evs = run(
             "ونددت الإدارة الذاتية بالحصار المفروض على حيي الشيخ مقصود والأشرفية من جانب قوات النظام، حيث قال نائب الرئاسة المشتركة للمجلس التنفيذي في إقليم الفرات إن تلك السياسات ستفشل.",
         );
-        let evs = extract(kb(), lex(), None, &d);
-        let siege = evs
-            .iter()
-            .find(|e| e.trigger.text == "بالحصار")
-            .expect("the siege");
+        let siege = event(&evs, "بالحصار");
         let places: Vec<&str> = siege.locations.iter().map(|l| l.text.as_str()).collect();
         assert!(
             places.iter().any(|p| p.contains("الشيخ مقصود")),
@@ -6248,14 +6206,10 @@ mod tests {
 
     #[test]
     fn a_place_of_the_purpose_clause_located_the_main_event() {
-        let d = doc(
+        let evs = run(
             "استولت الفصائل على تلتين بهدف الضغط على الحكومة لرفع الحصار عن بلدة مضايا في ريف دمشق.",
         );
-        let evs = extract(kb(), lex(), None, &d);
-        let seize = evs
-            .iter()
-            .find(|e| e.trigger.text == "استولت")
-            .expect("the seizure");
+        let seize = event(&evs, "استولت");
         assert!(
             seize.locations.iter().all(|l| l.text != "مضايا"),
             "{:?}",
