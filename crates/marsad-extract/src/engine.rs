@@ -2080,11 +2080,36 @@ fn status_of(
         .prev_words(c.head, 3)
         .iter()
         .any(|&j| d.is_any(j, &RESULT_VERBS));
-    if st == Status::Occurred && e.etype == EventType::Retreat && !imperfect && !after_result_verb {
+    // "اتفاق جديد أجلي بموجبه 700 مسلح": a verb with the deal as its resumptive
+    // ("under it") reports what the deal brought about
+    let done_under_deal = !c.reading.art
+        && c.reading.prep.is_none()
+        && d.next_words(c.last, 1)
+            .first()
+            .is_some_and(|&k| d.is_any(k, &["بموجبه", "بموجبها"]));
+    if st == Status::Occurred
+        && e.etype == EventType::Retreat
+        && !imperfect
+        && !after_result_verb
+        && !done_under_deal
+    {
+        // "اتفاق مع جماعة مسلحة في الغوطة الشرقية على الانسحاب": the content of the deal,
+        // introduced by على, however long the parties' description between
+        let agreed_on = d
+            .prev_words(c.head, 1)
+            .first()
+            .is_some_and(|&k| d.is(k, "علي"));
         let deal_before = cands[..ci].iter().any(|p| {
-            p.sent == c.sent
-                && lex.entries[p.entry].etype == EventType::Agree
-                && (p.last + 1..c.head).filter(|&k| d.is_word(k)).count() <= 6
+            p.sent == c.sent && lex.entries[p.entry].etype == EventType::Agree && {
+                let gap = (p.last + 1..c.head).filter(|&k| d.is_word(k)).count();
+                gap <= 6
+                    || agreed_on
+                        && gap <= 14
+                        && !(p.last + 1..c.head).any(|k| d.is_clause_break(k))
+                        && !cands[..ci]
+                            .iter()
+                            .any(|o| o.sent == c.sent && o.head > p.last && o.head < c.head)
+            }
         }) || d.prev_words(c.head, 4).iter().any(|&k| {
             d.is_any(
                 k,
@@ -3661,6 +3686,18 @@ fn arguments(
             d.ents[k]
                 .actor
                 .is_none_or(|a| kb.actor(a).kind != ActorKind::Collective)
+        });
+    }
+    // "تسليم الأسرى والمعتقلين لدى الجماعة": detainees and hostages are what is handed over
+    // or released, never who hands over or releases
+    if matches!(
+        lex.entries[c.entry].id.as_str(),
+        "retreat.handover" | "retreat.release"
+    ) {
+        actors.retain(|&k| {
+            d.ents[k]
+                .actor
+                .is_none_or(|a| kb.actor(a).id != "actor:detainees")
         });
     }
     // victims are not perpetrators: civilians, residents, refugees are recipients of attacks,
