@@ -794,9 +794,35 @@ pub(crate) fn extract(
         {
             continue;
         }
-        let Some(status) = status_of(&d, lex, c, &cands, ci, prev_agree_sent) else {
+        let Some(mut status) = status_of(&d, lex, c, &cands, ci, prev_agree_sent) else {
             continue;
         };
+        // "ويقصف النظام بانتظام مناطق ... . ويستخدم كذلك بدرجة أقل المدفعية": a sentence that
+        // opens with و and a present-tense verb goes on describing the practice of the
+        // sentence before, when that sentence's event of the same type is habitual
+        // (the trigger itself, or a word of the sentence after such a verb: "وصواريخ")
+        let opener = (d.sents[c.sent].start..=c.head).find(|&k| d.is_word(k));
+        let habit_goes_on = opener.is_some_and(|f| {
+            if f == c.head {
+                c.reading.conj && finite_verb(c) && c.reading.stem.starts_with(['ي', 'ت'])
+            } else {
+                d.toks[f].norm.starts_with("وي") && d.toks[f].norm.chars().count() >= 5
+            }
+        });
+        // (a time of its own makes it one event: "ويقصف الطيران منذ صباح اليوم")
+        let sent_bytes = d.tok_range_bytes(&d.sents[c.sent]);
+        let timed = times
+            .iter()
+            .any(|t| t.span.start < sent_bytes.end && sent_bytes.start < t.span.end);
+        if status == Status::Occurred && c.sent > 0 && habit_goes_on && !timed {
+            let prev = d.tok_range_bytes(&d.sents[c.sent - 1]);
+            let prev = offs.char_of(prev.start);
+            if events.iter().rev().take(3).any(|p: &Event| {
+                p.sentence.start == prev && p.event_type == e.etype && p.status == Status::Habitual
+            }) {
+                status = Status::Habitual;
+            }
+        }
         if e.etype == EventType::Agree {
             prev_agree_sent = Some(c.sent);
         }
