@@ -854,6 +854,38 @@ pub(crate) fn extract(
                 actors = prev.actors.clone();
             }
         }
+        // "بعد قصف عنيف من مواقع قوات الأسد. أدى القصف العنيف ...": the definite noun takes
+        // up the same act named in the two sentences before, and its author with it
+        if actors.is_empty()
+            && c.reading.art
+            && !finite
+            && matches!(e.etype, EventType::Assault | EventType::Coerce)
+        {
+            let from = offs.char_of(d.tok_range_bytes(&d.sents[c.sent.saturating_sub(1)]).start);
+            let stem_of = |t: &str| {
+                let w = crate::text::norm_word(t);
+                let w = w.trim_start_matches(['و', 'ف', 'ب', 'ل']);
+                w.strip_prefix("ال").unwrap_or(w).to_string()
+            };
+            if let Some(prev) = events.iter().rev().find(|p: &&Event| {
+                p.sentence.start >= from
+                    && p.rule == e.id
+                    && matches!(
+                        p.status,
+                        Status::Occurred | Status::Future | Status::Planned
+                    )
+                    && {
+                        // (or the verb of it: "قصفت قوات النظام ... . وأدى القصف")
+                        let ps = stem_of(&p.trigger.text);
+                        ps == c.reading.stem
+                            || ps
+                                .strip_prefix(c.reading.stem.as_str())
+                                .is_some_and(|rest| matches!(rest, "ت" | "وا"))
+                    }
+            }) {
+                actors = prev.actors.clone();
+            }
+        }
         // "the two sides" are the two parties named just before
         if let Some(i) = actors.iter().position(|a| {
             matches!(
@@ -4531,6 +4563,30 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     };
     // "إسقاط طائرة من دون طيار مصدرها سوريا": where the downed target came from, not who
     // acted (but "سقوط صاروخ مصدره قوات النظام": who fired the falling projectile)
+    // "المرصد السوري لحقوق الإنسان، ومقره بريطانيا": where a body sits, not who acted;
+    // "سلسلة هجمات شهدتها أفغانستان": where it happened
+    if d.prev_words(first, 1).first().is_some_and(|&j| {
+        d.is_any(
+            j,
+            &[
+                "مقره",
+                "مقرها",
+                "ومقره",
+                "ومقرها",
+                "مقرهم",
+                "شهدتها",
+                "شهدها",
+                "تشهدها",
+                "يشهدها",
+                "شهدته",
+                "شهدت",
+                "تشهد",
+                "يشهد",
+            ],
+        )
+    }) {
+        return false;
+    }
     if entry.id == "assault.shootdown"
         && d.prev_words(first, 1)
             .first()
