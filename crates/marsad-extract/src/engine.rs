@@ -2529,7 +2529,8 @@ fn is_quote_tok(t: &str) -> bool {
 
 /// Nouns for what was reported ("الأنباء عن اعتقال", "نفى ... وجود"): the object of a
 /// reporting or denial verb, never part of the source's name.
-const CONTENT_NOUNS: [&str; 16] = [
+const CONTENT_NOUNS: [&str; 17] = [
+    "اعلان",
     "وجود",
     "حدوث",
     "الانباء",
@@ -3556,6 +3557,59 @@ fn arguments(
             }
         }
     }
+    // "إسقاط طائرتين إسرائيليتين", "أسقطت الدفاعات الجوية طائرة مسيرة روسية": the nation of
+    // the downed aircraft is its recipient, never its agent
+    if lex.entries[c.entry].id == "assault.shootdown" {
+        let downed: Vec<usize> = usable_all
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let st = d.ents[k].toks.start;
+                // (or the antecedent of "إسقاطها": "طائرة بدون طيار إيرانية ... قبل أن يتم
+                // إسقاطها")
+                let slot = st > c.head && st <= c.last + 3
+                    || c.reading.suffix
+                        && st < c.head
+                        && (st..c.head).filter(|&j| d.is_word(j)).count() <= 12
+                        && !(st..c.head).any(|j| d.is_any(j, &[".", "؟", "!"]));
+                slot && d.ents[k]
+                    .actor
+                    .is_some_and(|a| kb.actor(a).kind == ActorKind::State)
+                    && d.prev_words(st, 1).first().is_some_and(|&j| {
+                        d.is_any(
+                            j,
+                            &[
+                                "طايره",
+                                "طايرات",
+                                "طايرتين",
+                                "مقاتله",
+                                "مقاتلات",
+                                "مروحيه",
+                                "مروحيات",
+                                "مسيره",
+                                "مسيرات",
+                                "حربيه",
+                                "استطلاع",
+                                "طيار",
+                                "الطايره",
+                                "الطايرات",
+                                "المقاتله",
+                                "المقاتلات",
+                                "المروحيه",
+                                "المسيره",
+                                "الحربيه",
+                            ],
+                        )
+                    })
+            })
+            .collect();
+        for k in downed {
+            actors.retain(|&a| a != k);
+            if !recips.contains(&k) {
+                recips.push(k);
+            }
+        }
+    }
     // recipients: "على X", "ضد X", the object after the subject
     if recips.is_empty()
         && matches!(
@@ -4491,7 +4545,11 @@ fn hits_people(t: EventType) -> bool {
 }
 
 /// Heads a nationality adjective may describe as the agent ("طائرات حربية روسية").
-const AGENT_HEADS: [&str; 22] = [
+const AGENT_HEADS: [&str; 26] = [
+    "الدفاعات",
+    "دفاعات",
+    "المضادات",
+    "مضادات",
     "طايرات",
     "طايره",
     "مقاتلات",
@@ -4740,7 +4798,9 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
             })
             && first <= c.last + 3;
         // (a force named before the event is its agent; "أسقطت ... مقاتلة سورية" is the target)
-        let head = first < c.head
+        // (or between a verb and the object its pattern names: "أسقطت الدفاعات الجوية
+        // التركية طائرة")
+        let head = (first < c.head || first > c.head && first < c.last)
             && d.prev_words(first, 3)
                 .into_iter()
                 .any(|j| AGENT_HEADS.iter().any(|h| particle_is(&d.toks[j].norm, h)));
