@@ -991,7 +991,8 @@ pub(crate) fn extract(
             .iter()
             .filter(|s| chain.srcs.len() == 1 || !own_outlet(s))
             .map(|s| {
-                let b = d.tok_range_bytes(&s.toks);
+                let r = generic_source_antecedent(&d, kb, &s.toks);
+                let b = d.tok_range_bytes(&r);
                 Attribution {
                     text: d.span_text(b.clone()).to_string(),
                     start: offs.char_of(b.start),
@@ -999,7 +1000,7 @@ pub(crate) fn extract(
                     name: d
                         .ents
                         .iter()
-                        .find(|en| en.toks.start >= s.toks.start && en.toks.end <= s.toks.end)
+                        .find(|en| en.toks.start >= r.start && en.toks.end <= r.end)
                         .and_then(|en| en.actor)
                         .map(|a| kb.actor(a).name.clone()),
                     kind: s.kind.to_string(),
@@ -3009,6 +3010,48 @@ fn attribution(d: &Doc, kb: &Kb, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
         }
     }
     out
+}
+
+/// Generic heads that stand for an organisation named earlier ("وقالت الجماعة إن",
+/// "وأعلنت المنظمة"), with the kinds of actor they take up.
+const GENERIC_SOURCE_HEADS: [(&str, &[ActorKind]); 5] = [
+    ("الجماعه", &[ActorKind::ArmedGroup, ActorKind::Party]),
+    ("الحركه", &[ActorKind::ArmedGroup, ActorKind::Party]),
+    ("الفصيل", &[ActorKind::ArmedGroup]),
+    ("المنظمه", &[ActorKind::Organization]),
+    ("الميليشيا", &[ActorKind::ArmedGroup]),
+];
+
+/// The tokens a source stands for: a lone generic head ("الجماعة", "المنظمة") is the last
+/// organisation of its kind named before it in the document ("جماعة فيلق الرحمن ... وقالت
+/// الجماعة"), so that the attribution names who speaks; any other source is itself.
+fn generic_source_antecedent(d: &Doc, kb: &Kb, toks: &Range<usize>) -> Range<usize> {
+    let words: Vec<usize> = toks.clone().filter(|&j| d.is_word(j)).collect();
+    let [w] = words.as_slice() else {
+        return toks.clone();
+    };
+    let norm = d.toks[*w].norm.trim_start_matches('و');
+    let Some((_, kinds)) = GENERIC_SOURCE_HEADS.iter().find(|(h, _)| *h == norm) else {
+        return toks.clone();
+    };
+    d.ents
+        .iter()
+        .rev()
+        .filter(|en| en.toks.end <= toks.start)
+        // (a generic word is no antecedent: "للحركة", "الفصائل")
+        .filter(|en| {
+            let words: Vec<usize> = en.toks.clone().filter(|&j| d.is_word(j)).collect();
+            !matches!(words.as_slice(), [k] if {
+                let n = d.toks[*k].norm.as_str();
+                let n = n.strip_prefix('و').unwrap_or(n);
+                let n = n.strip_prefix('ل').map(|x| format!("ا{x}")).unwrap_or(n.to_string());
+                GENERIC_SOURCE_HEADS.iter().any(|(h, _)| *h == n)
+                    || matches!(n.as_str(), "الفصايل" | "الجماعات" | "المنظمات" | "الميليشيات" | "المعارضه" | "المسلحين")
+            })
+        })
+        .find(|en| en.actor.is_some_and(|a| kinds.contains(&kb.actor(a).kind)))
+        .map(|en| en.toks.clone())
+        .unwrap_or_else(|| toks.clone())
 }
 
 fn src_of_nokb(d: &Doc, lex: &Lexicon, r: Range<usize>) -> Option<Src> {
