@@ -5017,6 +5017,13 @@ fn locations(
             chosen = vec![a];
         }
     }
+    // "الغوطة الشرقية المحاصرة قرب دمشق": a participle with the article describes the place
+    // right before it, which is the act's place (what follows only situates it)
+    if c.reading.art && c.reading.stem.starts_with('م') && c.head == c.last {
+        if let Some(p) = places.iter().copied().find(|e| e.toks.end == c.head) {
+            chosen = vec![p];
+        }
+    }
     // statements (accusations, refusals, demands, praise) take no place from the act they
     // speak about elsewhere in the sentence
     let verbal = matches!(
