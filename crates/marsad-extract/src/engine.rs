@@ -5484,7 +5484,15 @@ fn quantities_of(
                 matches!(q.item.as_deref(), Some("killed" | "injured"))
                     || matches!(
                         q.unit.as_deref(),
-                        Some("strike" | "shell" | "missile" | "barrel")
+                        Some(
+                            "strike"
+                                | "shell"
+                                | "missile"
+                                | "barrel"
+                                | "aircraft"
+                                | "bridge"
+                                | "hospital"
+                        )
                     )
             }
             EventType::Aid => q.unit.as_deref().is_some_and(|u| {

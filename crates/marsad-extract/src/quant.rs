@@ -76,6 +76,11 @@ fn unit_of(w: &str) -> Option<(&'static str, Option<&'static str>)> {
         "لتر" | "لترا" | "ليتر" => ("liter", None),
         "دولار" | "دولارا" => ("dollar", None),
         "سله" | "سلال" => ("basket", None),
+        "طايره" | "طايرات" | "مقاتله" | "مقاتلات" | "مروحيه" | "مروحيات" | "مسيره" | "مسيرات" => {
+            ("aircraft", None)
+        }
+        "جسر" | "جسرا" | "جسور" => ("bridge", None),
+        "مستشفي" | "مستشفيات" | "مشفي" | "مشافي" => ("hospital", None),
         _ => return None,
     })
 }
@@ -88,6 +93,9 @@ fn dual_of(w: &str) -> Option<(&'static str, Option<&'static str>)> {
         | "عنصرين" | "شابين" | "شابان" | "مقاتلان" | "مقاتلين_" => {
             ("person", None)
         }
+        "طايرتين" | "طايرتان" | "مقاتلتين" | "مقاتلتان" | "مروحيتين" | "مروحيتان" | "مسيرتين"
+        | "مسيرتان" => ("aircraft", None),
+        "مستشفيين" | "مستشفيان" => ("hospital", None),
         "يومين" => ("day", None),
         "اسبوعين" => ("week", None),
         "شهرين" => ("month", None),
@@ -222,6 +230,19 @@ pub fn find(text: &str) -> Vec<QMention> {
             {
                 ("person", None, q.value)
             }
+            // "ثلاث طائرات حربية", "3 مستشفيات": aircraft, bridges and hospitals counted
+            None if !q.vague
+                && toks.get(after).is_some_and(|t| {
+                    unit_of(&t.norm)
+                        .is_some_and(|u| matches!(u.0, "aircraft" | "bridge" | "hospital"))
+                }) =>
+            {
+                let u = toks
+                    .get(after)
+                    .and_then(|t| unit_of(&t.norm))
+                    .map_or("aircraft", |u| u.0);
+                (u, None, q.value)
+            }
             None => {
                 let of_people = toks.get(after).is_some_and(|t| t.norm == "من")
                     && toks.get(after + 1).is_some_and(|t| {
@@ -252,6 +273,13 @@ pub fn find(text: &str) -> Vec<QMention> {
         if u == "day" && value == 0.0 {
             u = "day";
             value = 0.0;
+        }
+        // (a count of aircraft, bridges or hospitals spans its noun: "ثلاث طائرات")
+        let mut span = q.span.clone();
+        if q.unit.is_none() && matches!(u, "aircraft" | "bridge" | "hospital") {
+            if let Some(t) = toks.get(after) {
+                span.end = t.span.end;
+            }
         }
         let mut item = it.map(str::to_string);
         if matches!(
@@ -287,7 +315,7 @@ pub fn find(text: &str) -> Vec<QMention> {
             }
         }
         out.push(QMention {
-            span: q.span.clone(),
+            span,
             value,
             unit: Some(u.to_string()),
             item,
@@ -307,14 +335,23 @@ pub fn find(text: &str) -> Vec<QMention> {
         {
             continue;
         }
-        if let Some(("person", item)) = dual_of(&t.norm) {
-            out.push(QMention {
+        match dual_of(&t.norm) {
+            Some(("person", item)) => out.push(QMention {
                 span: t.span.clone(),
                 value: 2.0,
                 unit: Some("person".into()),
                 item: item.or_else(|| context_item(&toks, i)).map(str::to_string),
                 qualifier: None,
-            });
+            }),
+            // "إسقاط طائرتين" ("جسرين" is also a town of the Ghouta: no dual bridges)
+            Some((u @ ("aircraft" | "hospital"), _)) => out.push(QMention {
+                span: t.span.clone(),
+                value: 2.0,
+                unit: Some(u.into()),
+                item: None,
+                qualifier: None,
+            }),
+            _ => {}
         }
     }
     // one person named right after a killing or an injury ("مقتل طفل رضيع", "إصابة مدني"):
@@ -336,9 +373,29 @@ pub fn find(text: &str) -> Vec<QMention> {
         } else {
             prev
         };
-        let item = match strip(&verb.norm) {
+        // ("بينهم" is read whole: its ب is no preposition)
+        let among = matches!(
+            verb.norm.strip_prefix('و').unwrap_or(&verb.norm),
+            "بينهم" | "منهم" | "بينهن" | "منهن"
+        );
+        let item = match if among {
+            "بينهم"
+        } else {
+            strip(&verb.norm)
+        } {
             "مقتل" | "قتل" | "وفاه" | "استشهاد" => "killed",
             "اصابه" | "اصيب" | "جرح" => "injured",
+            // "بمقتل 18 شخصا بينهم طفل": one among the counted, of their kind
+            "بينهم" => match out
+                .iter()
+                .rev()
+                .find(|q| q.span.end <= prev.span.start && q.unit.as_deref() == Some("person"))
+                .and_then(|q| q.item.as_deref())
+            {
+                Some("killed") => "killed",
+                Some("injured") => "injured",
+                _ => continue,
+            },
             _ => continue,
         };
         if matches!(
@@ -430,6 +487,28 @@ mod tests {
         assert_eq!(q[0].value, 40.0);
         assert_eq!(q[0].unit.as_deref(), Some("ton"));
         assert_eq!(q[0].item.as_deref(), Some("flour"));
+    }
+
+    #[test]
+    fn aircraft_and_hospitals_were_not_counted() {
+        let q = find("قصفت ثلاث طائرات حربية تركية مواقع التنظيم");
+        assert_eq!(q.len(), 1);
+        assert_eq!((q[0].value, q[0].unit.as_deref()), (3.0, Some("aircraft")));
+        let q = find("تسبب القصف في خروج 3 مستشفيات عن الخدمة");
+        assert_eq!((q[0].value, q[0].unit.as_deref()), (3.0, Some("hospital")));
+        let q = find("أعلن الجيش إسقاط طائرتين مسيرتين");
+        assert_eq!((q[0].value, q[0].unit.as_deref()), (2.0, Some("aircraft")));
+        // (جسرين is a town of the Ghouta as well as "two bridges")
+        assert!(find("قتل ثلاثة مدنيين في جسرين")
+            .iter()
+            .all(|q| q.unit.as_deref() == Some("person")));
+    }
+
+    #[test]
+    fn one_child_among_the_dead_was_not_counted() {
+        let q = find("ما تسبب بمقتل 18 شخصا بينهم طفل");
+        assert_eq!(q.len(), 2);
+        assert_eq!((q[1].value, q[1].item.as_deref()), (1.0, Some("killed")));
     }
 
     #[test]
