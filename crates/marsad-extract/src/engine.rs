@@ -5428,6 +5428,39 @@ fn quantities_of(
             })
             .min_by_key(|o| o.head);
         let died_in = died_in.filter(|_| matches!(q.item.as_deref(), Some("killed" | "injured")));
+        // "القصف في حرستا وعربين أسفر عن مقتل ثمانية مدنيين": the toll a result verb reports
+        // is its subject's, the last event of the kind before the verb
+        let died_in = died_in.or_else(|| {
+            let verb = (qt.saturating_sub(9)..qt).rev().find(|&k| {
+                d.is_any(k, &RESULT_VERBS) || {
+                    let n = d.toks[k].norm.as_str();
+                    RESULT_VERBS.contains(&n.strip_prefix('و').unwrap_or(n))
+                }
+            })?;
+            // (its subject after it: "وأسفر القصف عن مقتل تسعة")
+            let after_verb = cands
+                .iter()
+                .filter(|o| o.sent == c.sent && o.head > verb && o.head < qt && cand_type(o) == t)
+                .min_by_key(|o| o.head);
+            after_verb
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .filter(|o| {
+                            o.sent == c.sent
+                                && o.last < verb
+                                && verb - o.last <= 15
+                                && cand_type(o) == t
+                        })
+                        .max_by_key(|o| o.head)
+                })
+                // (with the subset named after the toll: "أسفر عن مقتل 18 مدنيا، بينهم 5
+                // أطفال")
+                .filter(|_| {
+                    matches!(q.item.as_deref(), Some("killed" | "injured"))
+                        || q.unit.as_deref() == Some("person")
+                })
+        });
         match died_in {
             Some(o) if o.head != c.head => continue,
             Some(_) => {}
