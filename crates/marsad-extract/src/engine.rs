@@ -3360,6 +3360,23 @@ fn arguments(
             .and_then(|j| d.ent_at[j])
             .filter(|k| usable.contains(k) && !d.ents[*k].is_place())
         {
+            // "تفرض الفرقة الرابعة في قوات النظام حصاراً": the unit, not the force it
+            // belongs to
+            // (a body inside another, not a state or a person in a forum: "تصويت روسيا في
+            // مجلس الأمن")
+            let st = d.ents[k].toks.start;
+            let k = usable
+                .iter()
+                .copied()
+                .find(|&o| {
+                    st >= 1
+                        && d.ents[o].toks.end + 1 == st
+                        && d.is(st - 1, "في")
+                        && d.ents[o].actor.is_some_and(|a| {
+                            !matches!(kb.actor(a).kind, ActorKind::State | ActorKind::Person)
+                        })
+                })
+                .unwrap_or(k);
             let mut first = k;
             for &o in usable.iter().rev() {
                 if d.ents[o].toks.end <= d.ents[first].toks.start
@@ -3499,8 +3516,15 @@ fn arguments(
                 let en = &d.ents[o];
                 en.toks.end <= st
                     && st - en.toks.end <= 15
-                    && (en.toks.end..st)
+                    && ((en.toks.end..st)
                         .any(|j| d.is_any(j, &["التابعه", "التابع", "التابعين", "شقيق", "شقيقه"]))
+                        // "تفرض الفرقة الرابعة في قوات النظام حصاراً": the unit, not the
+                        // force it belongs to
+                        || st == en.toks.end + 1
+                            && d.is(en.toks.end, "في")
+                            && en.actor.is_some_and(|a| {
+                                !matches!(kb.actor(a).kind, ActorKind::State | ActorKind::Person)
+                            }))
                     && !(en.toks.end..st).any(|j| d.is_clause_break(j))
             }) {
                 best = Some(head);
@@ -3729,7 +3753,29 @@ fn arguments(
                         && !(se + 1..en.toks.start).any(|j| d.is_clause_break(j))
                 })
                 && !en.is_place();
+            // "وسعت قسد حصار النظام", "قسد حاصرت قوات النظام": right after the act, with
+            // its author named before it, the one it falls on
+            // (not after a seizure, whose genitive is its author: "سيطرة النظام على"; nor
+            // after a projectile or an instrument)
+            let right_after = hits_people(e.etype)
+                && !matches!(e.mode, ModeRule::Fixed(Mode::Seize))
+                && !matches!(
+                    e.id.as_str(),
+                    "assault.projectile" | "assault.fall" | "assault.drop" | "assault.launch"
+                )
+                && (finite && !participle_like(&c.reading.stem)
+                    || matches!(e.mode, ModeRule::Fixed(Mode::Restrict | Mode::Expel)))
+                && en.toks.start == c.last + 1
+                // ("ويحاصرها الجيش": after an object pronoun comes the subject; "قصف
+                // البراميل المتفجرة" names the weapon)
+                && !c.reading.suffix
+                && !d.is_any(en.toks.start, &WEAPON_HEADS)
+                && !d.is_any(en.toks.start, &["البراميل", "براميل", "برميل"])
+                && !actors.is_empty()
+                && actors.iter().all(|&a| d.ents[a].toks.end <= c.head)
+                && !en.is_place();
             let obj = d.is_any(pre, &["علي", "ضد", "الي"])
+                || right_after
                 || d.toks[en.toks.start].norm.starts_with('ل')
                 || owner
                 || partitive_before(d, en.toks.start) && hits_people(e.etype)
