@@ -841,7 +841,13 @@ pub(crate) fn extract(
             == [c.head.saturating_sub(1), c.head.saturating_sub(2)]
             && d.is(c.head.saturating_sub(1), "ان")
             && d.is_any(c.head.saturating_sub(2), &["بعد", "قبل", "منذ"]);
-        if (c.reading.conj || subordinate)
+        // ("... بفك الحصار المفروض على الحيين، حيث تمنع دخول الطحين": the verb after حيث
+        // goes on about the act before it, and has its author)
+        let after_haith = d
+            .prev_words(c.head, 1)
+            .first()
+            .is_some_and(|&j| d.is(j, "حيث"));
+        if (c.reading.conj || subordinate || after_haith)
             && finite
             && actors
                 .iter()
@@ -3510,9 +3516,12 @@ fn arguments(
         }
         // "الفرقة الرابعة التابعة لماهر الأسد شقيق رأس النظام بشار الأسد، تستمر بفرض
         // حصارها": the head of an owner or kin chain is the subject, not its last name
-        if let Some(k) = best {
+        // (link by link, nearest first: "فشل القوات الروسية من إقناع «الفرقة الرابعة» التابعة
+        // للحكومة السورية" is the division's chain, not Russia's)
+        for _ in 0..4 {
+            let Some(k) = best else { break };
             let st = d.ents[k].toks.start;
-            if let Some(&head) = usable.iter().find(|&&o| {
+            if let Some(&head) = usable.iter().rev().find(|&&o| {
                 let en = &d.ents[o];
                 en.toks.end <= st
                     && st - en.toks.end <= 15
@@ -3528,6 +3537,8 @@ fn arguments(
                     && !(en.toks.end..st).any(|j| d.is_clause_break(j))
             }) {
                 best = Some(head);
+            } else {
+                break;
             }
         }
         if let Some(k) = best {
