@@ -2373,6 +2373,32 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
                         ],
                     )
             });
+        // "وسائل إعلام رسمية وموالية لـ"النظام"": a glued lām after an adjective of
+        // allegiance is part of the description, not an outlet
+        let allegiance = d.is(j, "ل")
+            && words > 0
+            && d.prev_words(j, 1).first().is_some_and(|&k| {
+                let n = d.toks[k].norm.trim_start_matches('و');
+                matches!(
+                    n,
+                    "مواليه"
+                        | "موالي"
+                        | "الموالي"
+                        | "المواليه"
+                        | "مقربه"
+                        | "مقرب"
+                        | "المقرب"
+                        | "المقربه"
+                        | "تابعه"
+                        | "التابعه"
+                        | "تابع"
+                        | "التابع"
+                )
+            });
+        if allegiance {
+            j += 1;
+            continue;
+        }
         if in_statement
             || d.is_any(j, &THAT)
             || d.is_any(j, &["نقلا", "حسب", "بحسب", "وفق"])
