@@ -867,6 +867,8 @@ pub(crate) fn extract(
             && !finite
             && matches!(e.etype, EventType::Assault | EventType::Coerce)
         {
+            // (within the paragraph: carried across a line break, about half the authors
+            // read on 828 + 3,000 articles were wrong)
             let from = offs.char_of(d.tok_range_bytes(&d.sents[c.sent.saturating_sub(1)]).start);
             let stem_of = |t: &str| {
                 let w = crate::text::norm_word(t);
@@ -931,8 +933,9 @@ pub(crate) fn extract(
         }
         // no actor in the sentence: the agent of the latest event of the same type, at most
         // two sentences back, carries on ("قصفت قوات النظام ... وأدى القصف ...")
-        // (attacks and coercion are not carried: measured on dev, a later "القصف" or
-        // "الغارات" without a named agent is annotated without one far more often than not)
+        // (attacks and coercion are not carried here: measured on dev, a later "القصف" or
+        // "الغارات" without a named agent is annotated without one more often than not; only
+        // the same act taken up by its definite noun is, above)
         if actors.is_empty()
             && mediators.is_empty()
             && matches!(e.etype, EventType::Agree | EventType::Retreat)
