@@ -3267,9 +3267,10 @@ fn arguments(
         .copied()
         .filter(|&k| agent_capable(d, kb, lex, c, &d.ents[k]))
         .collect();
-    // "تعرض فريق تابع لها لهجوم": the subject of تعرض suffers the attack
+    // "تعرض فريق تابع لها لهجوم": the subject of تعرض suffers the attack (also a longer
+    // one: "تعرض حاجز للفرقة الرابعة التابعة للنظام شمالي حلب، لهجوم")
     let exposed = if c.reading.prep == Some('ل') {
-        d.prev_words(c.head, 5).into_iter().find(|&j| {
+        d.prev_words(c.head, 10).into_iter().find(|&j| {
             d.is_any(
                 j,
                 &[
@@ -3287,12 +3288,21 @@ fn arguments(
     } else {
         None
     };
+    // (named before the first act after تعرض: "تعرضت لقصف من الفصائل المعارضة ...،
+    // ولتفجيرات" leaves the shellers out of the second act's victims)
     let victims: Vec<usize> = exposed
         .map(|x| {
+            let until = cands
+                .iter()
+                .filter(|o| o.sent == c.sent && o.head > x)
+                .map(|o| o.head)
+                .min()
+                .unwrap_or(c.head)
+                .min(c.head);
             usable
                 .iter()
                 .copied()
-                .filter(|&k| d.ents[k].toks.start > x && d.ents[k].toks.end <= c.head)
+                .filter(|&k| d.ents[k].toks.start > x && d.ents[k].toks.end <= until)
                 .collect()
         })
         .unwrap_or_default();
