@@ -3435,6 +3435,51 @@ fn arguments(
             add_coordinated(d, &usable, first, &mut actors);
         }
     }
+    // "حصار مستمر منذ نحو أسبوعين تفرضه قسد": a verb taking the act up by its pronoun,
+    // further on, names the agent right after it
+    if actors.is_empty() && hits_people(e.etype) {
+        let resumptive = (c.last + 1..(c.last + 10).min(next_trigger).min(s.end))
+            .take_while(|&j| !d.is_clause_break(j))
+            .find(|&j| {
+                d.is_any(
+                    j,
+                    &[
+                        "تفرضه",
+                        "يفرضه",
+                        "تفرضها",
+                        "يفرضها",
+                        "فرضته",
+                        "فرضه",
+                        "فرضها",
+                        "تشنه",
+                        "يشنه",
+                        "شنته",
+                        "شنه",
+                        "تشنها",
+                        "يشنها",
+                        "شنتها",
+                        "شنها",
+                        "نفذته",
+                        "نفذه",
+                        "نفذها",
+                        "تنفذه",
+                        "ينفذه",
+                        "تنفذها",
+                        "ينفذها",
+                    ],
+                )
+            });
+        if let Some(j) = resumptive {
+            // (right after it, quotes and hashtags aside: "شنتها ضد وحدات" names the target)
+            if let Some(&k) = usable.iter().find(|&&k| {
+                let st = d.ents[k].toks.start;
+                st > j && (j + 1..st).all(|m| !d.is_word(m))
+            }) {
+                actors.push(k);
+                add_coordinated(d, &usable, k, &mut actors);
+            }
+        }
+    }
     // after the trigger (VSO, or a genitive agent "حصار النظام"), before the next trigger
     if actors.is_empty() {
         let window_end = (c.last + 5).min(next_trigger.max(c.last + 2));
