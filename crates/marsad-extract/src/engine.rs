@@ -797,6 +797,26 @@ pub(crate) fn extract(
         let Some(mut status) = status_of(&d, lex, c, &cands, ci, prev_agree_sent) else {
             continue;
         };
+        // "لترتيب موضوع تسليم الأسرى ... وكشف مصير الباقين، وتسليم الأسلحة الثقيلة": a verbal
+        // noun coordinated with a planned term of the same kind is planned too
+        // (not a present-tense verb: "وتمنع")
+        let stem = &c.reading.stem;
+        let imperfect = stem.starts_with('ي')
+            || (stem.starts_with('ت')
+                && stem.chars().count() <= 5
+                && stem.chars().rev().nth(1) != Some('ي'));
+        if status == Status::Occurred && c.reading.conj && !imperfect {
+            let sent_start = offs.char_of(d.tok_range_bytes(&d.sents[c.sent]).start);
+            let here = offs.char_of(d.toks[c.head].span.start);
+            if events.last().is_some_and(|p: &Event| {
+                p.sentence.start == sent_start
+                    && p.event_type == e.etype
+                    && p.status == Status::Planned
+                    && here.saturating_sub(p.trigger.end) <= 80
+            }) {
+                status = Status::Planned;
+            }
+        }
         // "ويقصف النظام بانتظام مناطق ... . ويستخدم كذلك بدرجة أقل المدفعية": a sentence that
         // opens with و and a present-tense verb goes on describing the practice of the
         // sentence before, when that sentence's event of the same type is habitual
