@@ -3569,8 +3569,14 @@ fn arguments(
                 EventType::Request | EventType::Reject
             ) || matches!(lex.entries[o.entry].mode, ModeRule::Fixed(Mode::Disapprove)))
     });
+    // "نسبته الحكومة إلى التنظيم": the ascribing verb carries its object pronoun, its
+    // subject comes right after it, named or not; none is taken from before
+    let vso_unnamed = e.id == "accuse.ascribe"
+        && d.next_words(c.last, 1)
+            .first()
+            .is_some_and(|&j| d.toks[j].norm.starts_with("ال") && !d.is(j, "الي"));
     // before the trigger (SVO / the clause's subject)
-    if (actors.is_empty() && !besieged_adj && !under_stance) || with_partner {
+    if (actors.is_empty() && !besieged_adj && !under_stance && !vso_unnamed) || with_partner {
         let partners = std::mem::take(&mut actors);
         let prev_trigger = cands
             .iter()
