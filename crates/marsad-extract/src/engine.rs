@@ -4537,7 +4537,10 @@ const OWNED_BY: [&str; 7] = [
 ];
 
 /// Things owned by a party that an act hits ("نقاط النظام", "مواقع قسد", "سيارات الأسايش").
-const TARGET_NOUNS: [&str; 33] = [
+const TARGET_NOUNS: [&str; 35] = [
+    // ("حصار النظام لمناطق الأكراد": the areas of a people or a force)
+    "مناطق",
+    "احياء",
     "اهداف",
     "هدف",
     "معسكرات",
