@@ -3904,6 +3904,30 @@ fn arguments(
                 || hits_people(e.etype)
                     && is_target_noun(d, pre)
                     && !d.is_any(pre.saturating_sub(1), &["من", "عبر"]);
+            // "فتح الطرقات المؤدية إلى المربعات الأمنية التابعة للنظام", "الأحياء التي يسيطر
+            // عليها النظام": who holds the place reached is no recipient of the access (the
+            // seed's annotation)
+            // (a withdrawal from buildings is another matter: their owner gets them back)
+            let holder = e.etype == EventType::Retreat
+                && !matches!(e.mode, ModeRule::Fixed(Mode::Withdraw))
+                && {
+                    let prev = d.prev_words(en.toks.start, 2);
+                    let n0 = prev.first().map(|&j| d.toks[j].norm.as_str()).unwrap_or("");
+                    let n1 = prev.get(1).map(|&j| d.toks[j].norm.as_str()).unwrap_or("");
+                    matches!(
+                        n0,
+                        "لسيطره" | "سيطره" | "نفوذ" | "التابعه" | "التابع" | "الخاضعه"
+                    ) || matches!(n0, "عليها" | "عليه")
+                        && matches!(n1, "يسيطر" | "تسيطر" | "سيطر" | "سيطرت")
+                        || d.toks[en.toks.start].norm.starts_with('ل')
+                            && matches!(
+                                n0,
+                                "التابعه" | "التابع" | "التابعين" | "الخاضعه" | "الخاضعين"
+                            )
+                };
+            if holder {
+                continue;
+            }
             // (past the reach from the trigger, only behind the subject, a marked object)
             let beyond = en.toks.start > c.last + reach;
             if obj

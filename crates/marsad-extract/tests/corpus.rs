@@ -2,7 +2,7 @@
 //!
 //! Every case lists the events the guideline expects (type, mode, status, and optionally a
 //! trigger, actor, recipient, mediator, location, quantity, duration and attribution chain,
-//! and texts no actor, location, attribution source or time may contain);
+//! and texts no actor, recipient, location, attribution source or time may contain);
 //! the extractor must produce exactly that many events, each matching. A case may carry
 //! `known_gap` (why it fails today): it is run and reported, not asserted; the number of known
 //! gaps may only go down.
@@ -92,10 +92,17 @@ fn mismatch(ev: &Event, exp: &Value) -> Option<String> {
             ));
         }
     }
-    for key in ["no_actor", "no_location", "no_source", "no_time"] {
+    for key in [
+        "no_actor",
+        "no_recipient",
+        "no_location",
+        "no_source",
+        "no_time",
+    ] {
         let Some(bad) = s(key) else { continue };
         let texts: Vec<&str> = match key {
             "no_actor" => ev.actors.iter().map(|x| x.text.as_str()).collect(),
+            "no_recipient" => ev.recipients.iter().map(|x| x.text.as_str()).collect(),
             "no_location" => ev.locations.iter().map(|x| x.text.as_str()).collect(),
             "no_source" => ev.attribution.iter().map(|x| x.text.as_str()).collect(),
             _ => ev.time.iter().filter_map(|x| x.text.as_deref()).collect(),

@@ -2,7 +2,7 @@
 # Each case: text | events ; events separated by " ;; ", each "TYPE/mode/status key=value ...".
 # keys: t=trigger substring, a=actor text substring, l=location text substring, q=quantity value,
 #       s=attribution chain (texts separated by >), d=duration days, r=recipient substring, m=mediator substring,
-#       na=a text no actor may contain, nl=a text no location may contain,
+#       na=a text no actor may contain, nr=a text no recipient may contain, nl=a text no location may contain,
 #       ns=a text no attribution source may contain, nt=a text the event's time may not contain
 # "-" for no mode / any; a case with "NONE" expects no events.
 import json, sys
@@ -32,7 +32,8 @@ for line in SRC.splitlines():
                 v = v.replace('_', ' ')
                 key = {'t': 'trigger', 'a': 'actor', 'l': 'location', 'q': 'quantity', 's': 'attribution',
                        'd': 'duration', 'r': 'recipient', 'm': 'mediator',
-                       'na': 'no_actor', 'nl': 'no_location', 'ns': 'no_source', 'nt': 'no_time'}[k]
+                       'na': 'no_actor', 'nr': 'no_recipient', 'nl': 'no_location', 'ns': 'no_source',
+                       'nt': 'no_time'}[k]
                 if key in ('quantity', 'duration'): v = float(v)
                 if key == 'attribution': v = v.split('>')
                 e[key] = v
