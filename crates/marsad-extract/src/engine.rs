@@ -6009,7 +6009,25 @@ fn day_offset(d: &Doc, c: &Cand, after: usize) -> Option<i64> {
         .prev_words(c.head, 6)
         .into_iter()
         .filter(|&j| d.toks[j].span.start >= after)
-        .skip_while(|&j| d.is_any(j, &["تبادل", "شن", "تنفيذ", "وقوع", "حدوث"]))
+        // ("بعد يوم من فشل قمة طهران", "غداة انعقاد")
+        .skip_while(|&j| {
+            d.is_any(
+                j,
+                &[
+                    "تبادل",
+                    "شن",
+                    "تنفيذ",
+                    "وقوع",
+                    "حدوث",
+                    "فشل",
+                    "نجاح",
+                    "انعقاد",
+                    "انتهاء",
+                    "بدء",
+                    "اعلان",
+                ],
+            )
+        })
         .collect();
     let first = *words.first()?;
     if d.is_any(first, &["غداه"]) {
@@ -6659,6 +6677,9 @@ mod tests {
         assert_eq!(date(text, "لإطلاق").as_deref(), Some("2021-04-13"));
         let text = "نفذت مقاتلات تركية الجمعة غارات على مواقع التنظيم، بعد أربعة أيام على تفجير انتحاري في سوروتش.";
         assert_eq!(date(text, "تفجير").as_deref(), Some("2021-04-05"));
+        // (past the failure of the act: "بعد يوم من فشل قمة طهران")
+        let text = "قتل خمسة مدنيين في غارات على إدلب الأربعاء، بعد يوم من فشل \"قمة طهران\".";
+        assert_eq!(date(text, "قمة").as_deref(), Some("2021-04-13"));
         // a month without its year takes the year named before it in the sentence
         let text = "أما أولى الاتفاقات التي عقدت 2017 فكانت في منتصف مارس، حيث بدأ مقاتلو الفصائل في الخروج من حي الوعر.";
         assert_eq!(date(text, "الخروج").as_deref(), Some("2017-03-15"));
