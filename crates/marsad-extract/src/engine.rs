@@ -2081,8 +2081,11 @@ fn status_of(
     {
         st = Status::Occurred;
     }
-    // a future auxiliary right after a noun trigger: "عملية عفرين ستستمر"
+    // a future auxiliary right after a noun trigger: "عملية عفرين ستستمر" (not a deal's:
+    // "المرحلة الأولى من الاتفاق ستشمل", "الاتفاق سيدخل حيز التنفيذ" speak of carrying out a
+    // deal that was reached)
     if st == Status::Occurred
+        && e.etype != EventType::Agree
         && d.next_words(c.last, 3).iter().any(|&k| {
             !(c.last + 1..k).any(|m| d.is_any(m, &["فان", "فانه", "فانها", "فانهم"]))
                 && lex
