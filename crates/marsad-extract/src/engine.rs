@@ -4899,6 +4899,10 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     if clitic.starts_with('ب') {
         return false;
     }
+    // "تسليم المدينة للحكومة السورية": who a handover goes to receives it
+    if clitic.starts_with('ل') && entry.id == "retreat.handover" && first > c.last {
+        return false;
+    }
     if clitic.starts_with('ل') {
         // ownership ("التابعة للجيش"), the addressee of an order ("أوامر للفرقة الرابعة
         // بتخفيف الحصار"), the antecedent of a relative clause ("للفرقة التي تطوق")
@@ -5227,6 +5231,73 @@ fn locations(
         lex.entries[c.entry].etype,
         EventType::Accuse | EventType::Reject | EventType::Request | EventType::Support
     );
+    // "المسيطرة على حي جوبر وبلدات عين ترما وزملكا وعربين على تسليم المنطقة إلى النظام
+    // والخروج إلى محافظة إدلب": a generic place word right after the act takes up the
+    // places named before it (with those coordinated with the nearest)
+    // (of the kind the word names: "المدينة" a city or town, "الحي" a neighbourhood)
+    let taken_up: Option<&[PlaceKind]> = d.next_words(c.last, 1).first().and_then(|&j| {
+        let n = d.toks[j].norm.as_str();
+        Some(match n {
+            "المنطقه" | "الاحياء" | "البلدات" => &[
+                PlaceKind::Neighbourhood,
+                PlaceKind::Village,
+                PlaceKind::Town,
+                PlaceKind::City,
+                PlaceKind::Region,
+                PlaceKind::Subdistrict,
+                PlaceKind::District,
+            ][..],
+            "المدينه" => &[PlaceKind::City, PlaceKind::Town][..],
+            "البلده" | "القريه" => &[PlaceKind::Town, PlaceKind::Village][..],
+            "الحي" | "المخيم" => &[PlaceKind::Neighbourhood][..],
+            _ => return None,
+        })
+    });
+    if let (Some(kinds), false) = (taken_up, verbal) {
+        if let Some(near) = places
+            .iter()
+            .copied()
+            .filter(|e| {
+                e.toks.end <= c.head
+                    && c.head - e.toks.end <= 12
+                    && e.place.is_some_and(|p| kinds.contains(&kb.place(p).kind))
+                    // (not a capital standing for its government, "موالين لدمشق", "أنقرة
+                    // لا تعتزم تسليم المدينة")
+                    && !d.toks[e.toks.start].norm.starts_with('ل')
+                    && !d.next_words(e.toks.end.saturating_sub(1), 1).first().is_some_and(|&j| {
+                        d.is_any(j, &["لا", "لن", "لم", "قد"])
+                            || d.toks[j].norm.starts_with(['ي', 'ت'])
+                                && d.toks[j].norm.chars().count() >= 4
+                    })
+            })
+            .max_by_key(|e| e.toks.end)
+        {
+            let mut group = vec![near];
+            loop {
+                let first = group.iter().map(|g| g.toks.start).min().unwrap_or(0);
+                // (the nearest, past a head such as "وبلدات")
+                let Some(p) = places
+                    .iter()
+                    .copied()
+                    .filter(|p| {
+                        p.toks.end <= first
+                            && first - p.toks.end <= 2
+                            && (d.toks[first].norm.starts_with('و')
+                                || (p.toks.end..first).any(|j| d.toks[j].norm.starts_with('و')))
+                    })
+                    .max_by_key(|p| p.toks.end)
+                else {
+                    break;
+                };
+                group.push(p);
+                if group.len() >= 6 {
+                    break;
+                }
+            }
+            group.sort_by_key(|e| e.toks.start);
+            chosen = group;
+        }
+    }
     if chosen.is_empty() && !verbal {
         let mut all: Vec<&Ent> = places.clone();
         all.sort_by_key(|e| {
