@@ -782,6 +782,15 @@ pub(crate) fn extract(
         {
             continue;
         }
+        // war-wide tallies are aggregates, not incidents ("الحرب التي اندلعت في 2011 أسفرت
+        // عن مقتل أكثر من نصف مليون", "عدد قتلى الحرب وصل إلى 511,000 منذ اندلاعها")
+        if matches!(
+            e.id.as_str(),
+            "assault.kill" | "assault.strike" | "assault.strike2"
+        ) && war_tally(&d, c)
+        {
+            continue;
+        }
         if sporty.get(c.sent).copied().unwrap_or(false)
             && matches!(
                 e.etype,
@@ -6072,6 +6081,49 @@ fn time_of(
         precision: None,
         basis: "publication".to_string(),
     })
+}
+
+/// Whether candidate `c` (a killing or a strike) is a war-wide tally: the war or conflict
+/// named within twelve words, with "منذ" or a count of thousands, or both of those.
+fn war_tally(d: &Doc, c: &Cand) -> bool {
+    // ("واحدة من أعنف الضربات الإسرائيلية منذ بدء الصراع" is one strike, measured against
+    // the war)
+    if d.prev_words(c.head, 3)
+        .iter()
+        .any(|&j| d.is_any(j, &["اعنف", "اكبر", "اشد", "اول", "اخطر", "اوسع", "ادمي"]))
+    {
+        return false;
+    }
+    let s = &d.sents[c.sent];
+    let window = c.head.saturating_sub(12).max(s.start)..(c.last + 13).min(s.end);
+    let war = window.clone().any(|j| {
+        d.is_any(
+            j,
+            &[
+                "الحرب",
+                "النزاع",
+                "الصراع",
+                "الازمه",
+                "اندلاعها",
+                "اندلاعه",
+                "اندلاع",
+            ],
+        )
+    });
+    let since = window.clone().any(|j| d.is(j, "منذ"));
+    let thousands = window.clone().any(|j| {
+        d.toks[j].kind == Kind::Number
+            && d.toks[j]
+                .norm
+                .replace([',', '٬'], "")
+                .parse::<f64>()
+                .is_ok_and(|n| n >= 5000.0)
+            || d.is_any(j, &["الف", "الاف", "مليون", "ملايين"])
+                && d.prev_words(j, 1).first().is_some_and(|&k| {
+                    d.toks[k].kind == Kind::Number || d.is_any(k, &["نصف", "عشرات", "مئات"])
+                })
+    });
+    war && (since || thousands) || since && thousands
 }
 
 /// Days from the sentence's date to the act of candidate `c` named after an offset phrase
