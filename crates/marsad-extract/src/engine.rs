@@ -753,6 +753,9 @@ pub(crate) fn extract(
         .map(|s| (s.start..s.end).any(|j| d.is_any(j, &SPORT_WORDS)))
         .collect();
     // history, not news: "معركة حطين عام 1187" (a year before 1900 after عام/سنة)
+    // teasers of other articles ("قد يهمك/ الهدنة حبر على ورق.. تواصل الغارات", "اقرأ أيضا:
+    // ...", a "ذات صلة" line): from the marker to the end of its line, no events
+    let teaser = teaser_tokens(&d);
     let historical: Vec<bool> = d
         .sents
         .iter()
@@ -771,6 +774,9 @@ pub(crate) fn extract(
         .collect();
     for (ci, c) in cands.iter().enumerate() {
         let e = &lex.entries[c.entry];
+        if teaser.get(c.head).copied().unwrap_or(false) {
+            continue;
+        }
         if historical.get(c.sent).copied().unwrap_or(false) {
             continue;
         }
@@ -6081,6 +6087,45 @@ fn time_of(
         precision: None,
         basis: "publication".to_string(),
     })
+}
+
+/// Tokens inside a teaser of another article: from "قد يهمك", "اقرأ أيضا", "شاهد أيضا",
+/// "اقرأ المزيد" (anywhere) or "ذات صلة" (at the head of a line) to the end of the line.
+fn teaser_tokens(d: &Doc) -> Vec<bool> {
+    let mut out = vec![false; d.toks.len()];
+    let mut j = 0;
+    while j < d.toks.len() {
+        let line_head = d.text[..d.toks[j].span.start]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n');
+        let marker = (d.is(j, "قد")
+            && d.next_words(j, 1).first().is_some_and(|&k| d.is(k, "يهمك")))
+            || d.is_any(j, &["اقرا", "شاهد", "اقرء"])
+                && d.next_words(j, 1)
+                    .first()
+                    .is_some_and(|&k| d.is_any(k, &["ايضا", "المزيد"]))
+            || line_head
+                && (d.is(j, "ذات") && d.next_words(j, 1).first().is_some_and(|&k| d.is(k, "صله"))
+                    || d.is_any(j, &["مواضيع", "اخبار", "مقالات"])
+                        && d.next_words(j, 2).last().is_some_and(|&k| d.is(k, "صله")));
+        if marker {
+            // (a teaser is a headline: at most 25 tokens, when the scraped line runs on)
+            let start = d.toks[j].span.start;
+            let line_end = d.text[start..]
+                .find('\n')
+                .map_or(d.text.len(), |x| start + x);
+            let stop = j + 25;
+            while j < d.toks.len() && j < stop && d.toks[j].span.start < line_end {
+                out[j] = true;
+                j += 1;
+            }
+            continue;
+        }
+        j += 1;
+    }
+    out
 }
 
 /// Whether candidate `c` (a killing or a strike) is a war-wide tally: the war or conflict
