@@ -3859,6 +3859,17 @@ fn arguments(
             {
                 continue;
             }
+            // "قصف الطيران المروحي بالبراميل المتفجرة": a weapon that implies its user is no
+            // target
+            if d.toks[en.toks.start]
+                .norm
+                .trim_start_matches(['و', 'ب'])
+                .trim_start_matches("ال")
+                .starts_with("براميل")
+                || d.is_any(en.toks.start, &WEAPON_HEADS)
+            {
+                continue;
+            }
             // (past quotation marks and a group head: "على تنظيم «داعش»")
             let pre = governor_of(d, en.toks.start);
             // "المليشيات المرتهنة للاحتلال": a patron is no target
