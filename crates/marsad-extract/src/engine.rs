@@ -4452,7 +4452,18 @@ fn arguments(
     // "أعلن التحالف الدولي من واشنطن أن قواته ضربت": the forces are the announcer's
     // ("أن قواتها تقوم بإجراءات": before a light verb; the subject so named overrides a
     // guess from elsewhere in the sentence)
-    if (actors.is_empty() || light) && hits_people(e.etype) && (finite || light) {
+    // ("أعلن التحالف الدولي من واشنطن أن قواته، ضربت": the forces of the announcer override a
+    // guess from elsewhere in the sentence too)
+    let possessed_after_that = subject_word.is_some_and(|j| {
+        d.is_any(j, &POSSESSED_FORCES)
+            && d.prev_words(j, 1)
+                .first()
+                .is_some_and(|&k| d.is_any(k, &THAT))
+    });
+    if (actors.is_empty() || light || possessed_after_that)
+        && hits_people(e.etype)
+        && (finite || light)
+    {
         let possessed = subject_word
             .filter(|&j| d.is_any(j, &POSSESSED_FORCES))
             // (reported speech only: "... أن قواته", "قائلتين إن مقاتليها"; elsewhere the
