@@ -3587,6 +3587,39 @@ fn arguments(
                 EventType::Request | EventType::Reject
             ) || matches!(lex.entries[o.entry].mode, ModeRule::Fixed(Mode::Disapprove)))
     });
+    // "قمة طهران، والتي جمعت رؤساء كل من روسيا وإيران وتركيا": who a meeting brought
+    // together are its parties
+    if e.etype == EventType::Consult {
+        // ("ضم" is as often "included"; "جمعت بيانات" gathers data: the parties follow closely)
+        let gather = d
+            .next_words(c.last, 3)
+            .into_iter()
+            .find(|&j| d.is_any(j, &["جمعت", "جمع", "تجمع", "يجمع"]))
+            .filter(|&g| {
+                !d.next_words(g, 1)
+                    .first()
+                    .is_some_and(|&k| d.is_any(k, &["بيانات", "معلومات", "تبرعات", "اموال"]))
+            });
+        if let Some(g) = gather {
+            // (all named, "كل من روسيا" included)
+            let parties: Vec<usize> = usable_all
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    let st = d.ents[k].toks.start;
+                    st > g
+                        && st <= g + 8
+                        && !(g + 1..st).any(|j| d.is_clause_break(j) && !d.is(j, "،"))
+                        && d.ents[k].actor.is_some_and(|a| {
+                            !matches!(kb.actor(a).kind, ActorKind::Media | ActorKind::Source)
+                        })
+                })
+                .collect();
+            if !parties.is_empty() {
+                actors = parties;
+            }
+        }
+    }
     // "نسبته الحكومة إلى التنظيم": the ascribing verb carries its object pronoun, its
     // subject comes right after it, named or not; none is taken from before
     let vso_unnamed = e.id == "accuse.ascribe"
