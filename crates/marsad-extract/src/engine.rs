@@ -5333,12 +5333,7 @@ fn locations(
                     && e.place.is_some_and(|p| kinds.contains(&kb.place(p).kind))
                     // (not a capital standing for its government, "موالين لدمشق", "أنقرة
                     // لا تعتزم تسليم المدينة")
-                    && !d.toks[e.toks.start].norm.starts_with('ل')
-                    && !d.next_words(e.toks.end.saturating_sub(1), 1).first().is_some_and(|&j| {
-                        d.is_any(j, &["لا", "لن", "لم", "قد"])
-                            || d.toks[j].norm.starts_with(['ي', 'ت'])
-                                && d.toks[j].norm.chars().count() >= 4
-                    })
+                    && !stands_for_government(d, e)
             })
             .max_by_key(|e| e.toks.end)
         {
@@ -5366,6 +5361,34 @@ fn locations(
             }
             group.sort_by_key(|e| e.toks.start);
             chosen = group;
+        }
+    }
+    // "وأكدت مجموعة العمل أن المخيم قد استهدف بصواريخ": with no place in the sentence, a
+    // generic place word next to the act takes up the last place of its kind named in the
+    // two sentences before
+    if chosen.is_empty() && !verbal && places.is_empty() {
+        let generic =
+            (c.head.saturating_sub(4).max(s.start)..(c.last + 4).min(s.end)).find_map(|j| {
+                let kinds: &[PlaceKind] = match d.toks[j].norm.as_str() {
+                    "المخيم" => &[PlaceKind::Neighbourhood],
+                    "المدينه" => &[PlaceKind::City, PlaceKind::Town],
+                    "البلده" | "القريه" => &[PlaceKind::Town, PlaceKind::Village],
+                    "الحي" => &[PlaceKind::Neighbourhood],
+                    _ => return None,
+                };
+                Some(kinds)
+            });
+        if let Some(kinds) = generic {
+            let from = d.sents[c.sent.saturating_sub(2)].start;
+            if let Some(p) = d.ents.iter().rev().find(|e| {
+                e.toks.end <= s.start
+                    && e.toks.start >= from
+                    && e.place.is_some_and(|p| kinds.contains(&kb.place(p).kind))
+                    && !in_chain(chain, e.toks.start)
+                    && !stands_for_government(d, e)
+            }) {
+                chosen = vec![p];
+            }
         }
     }
     if chosen.is_empty() && !verbal {
@@ -6142,6 +6165,21 @@ fn time_of(
         precision: None,
         basis: "publication".to_string(),
     })
+}
+
+/// Whether a place mention stands for its government or people rather than the place: glued
+/// to lām ("موالين لدمشق", "الموالون لأنقرة"), the subject of a verb after it ("أنقرة لا
+/// تعتزم", "أنقرة تريد"), or after a verb carrying its object ("تعتبرها أنقرة", "تدعمها واشنطن").
+fn stands_for_government(d: &Doc, e: &Ent) -> bool {
+    let verb_like =
+        |j: usize| d.toks[j].norm.starts_with(['ي', 'ت']) && d.toks[j].norm.chars().count() >= 4;
+    d.toks[e.toks.start].norm.starts_with('ل')
+        || d.next_words(e.toks.end.saturating_sub(1), 1)
+            .first()
+            .is_some_and(|&j| d.is_any(j, &["لا", "لن", "لم", "قد"]) || verb_like(j))
+        || d.prev_words(e.toks.start, 1).first().is_some_and(|&j| {
+            verb_like(j) && (d.toks[j].norm.ends_with("ها") || d.toks[j].norm.ends_with('ه'))
+        })
 }
 
 /// Tokens inside a teaser of another article: from "قد يهمك", "اقرأ أيضا", "شاهد أيضا",
