@@ -2059,8 +2059,20 @@ fn status_of(
                         continue;
                     }
 
+                    // "لا تعتزم تسليم المدينة": an intention denied by لا is no future; the act
+                    // it governs right after it is negated, what comes further is neither
+                    let denied_intent = cu.status == Status::Future
+                        && d.prev_words(j, 1).first().is_some_and(|&k| d.is(k, "لا"));
+                    if denied_intent && (last + 1..c.head).filter(|&k| d.is_word(k)).count() > 1 {
+                        continue;
+                    }
+                    let status = if denied_intent {
+                        Status::Negated
+                    } else {
+                        cu.status
+                    };
                     if best.is_none_or(|(p, _)| p <= j) {
-                        best = Some((j, cu.status));
+                        best = Some((j, status));
                     }
                 }
             }
