@@ -4520,18 +4520,41 @@ fn arguments(
             });
         if let Some(j) = possessed {
             let sent_start = d.sents[c.sent].start;
-            let owner = (0..d.ents.len()).rev().find(|&k| {
-                let en = &d.ents[k];
-                en.toks.end <= j
-                    && en.toks.start >= sent_start
-                    && !en.is_place()
-                    && en.actor.is_some_and(|a| {
-                        !matches!(
-                            kb.actor(a).kind,
-                            ActorKind::Media | ActorKind::Source | ActorKind::Collective
-                        )
+            let owner = (0..d.ents.len())
+                .rev()
+                .find(|&k| {
+                    let en = &d.ents[k];
+                    en.toks.end <= j
+                        && en.toks.start >= sent_start
+                        // (not a name in an earlier speech of the sentence: "... تحت مظلة
+                        // النظام السوري"، وأضافت ... مبينةً أن "قواتها")
+                        && !reporting_between(d, lex, en.toks.end, j)
+                        && !en.is_place()
+                        && en.actor.is_some_and(|a| {
+                            !matches!(
+                                kb.actor(a).kind,
+                                ActorKind::Media | ActorKind::Source | ActorKind::Collective
+                            )
+                        })
+                })
+                // ("وأضافت ... مبينةً أن "قواتها تقوم بإجراءات": the speaker the chain carries
+                // from an earlier sentence)
+                .or_else(|| {
+                    chain.srcs.last().and_then(|src| {
+                        (0..d.ents.len()).find(|&k| {
+                            src.toks.contains(&d.ents[k].toks.start)
+                                && d.ents[k].place.is_none()
+                                && d.ents[k].actor.is_some_and(|a| {
+                                    !matches!(
+                                        kb.actor(a).kind,
+                                        ActorKind::Media
+                                            | ActorKind::Source
+                                            | ActorKind::Collective
+                                    )
+                                })
+                        })
                     })
-            });
+                });
             if let Some(k) = owner {
                 // (a displaced guess named after the act is its target: "على مناطق وجود
                 // قوات النظام")
