@@ -4966,6 +4966,17 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     };
     // "إسقاط طائرة من دون طيار مصدرها سوريا": where the downed target came from, not who
     // acted (but "سقوط صاروخ مصدره قوات النظام": who fired the falling projectile)
+    // "إدخال المحروقات إلى الأحياء التي يسيطر عليها النظام": who holds the place an access
+    // reaches does not open it
+    if entry.etype == EventType::Retreat && matches!(entry.mode, ModeRule::Fixed(Mode::Access)) && {
+        let prev = d.prev_words(first, 2);
+        let n0 = prev.first().map(|&j| d.toks[j].norm.as_str()).unwrap_or("");
+        let n1 = prev.get(1).map(|&j| d.toks[j].norm.as_str()).unwrap_or("");
+        matches!(n0, "لسيطره" | "سيطره" | "نفوذ")
+            || matches!(n0, "عليها" | "عليه") && matches!(n1, "يسيطر" | "تسيطر" | "سيطر" | "سيطرت")
+    } {
+        return false;
+    }
     // "المرصد السوري لحقوق الإنسان، ومقره بريطانيا": where a body sits, not who acted;
     // "سلسلة هجمات شهدتها أفغانستان": where it happened
     if d.prev_words(first, 1).first().is_some_and(|&j| {
