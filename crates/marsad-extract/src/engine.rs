@@ -815,13 +815,11 @@ pub(crate) fn extract(
         // "لترتيب موضوع تسليم الأسرى ... وكشف مصير الباقين، وتسليم الأسلحة الثقيلة": a verbal
         // noun coordinated with a planned term of the same kind is planned too
         // (not a present-tense verb: "وتمنع")
-        let stem = &c.reading.stem;
-        let imperfect = stem.starts_with('ي')
-            || (stem.starts_with('ت')
-                && stem.chars().count() <= 5
-                && stem.chars().rev().nth(1) != Some('ي'));
-        if status == Status::Occurred && c.reading.conj && !imperfect {
-            let sent_start = offs.char_of(d.tok_range_bytes(&d.sents[c.sent]).start);
+        // (the char offsets where this sentence and the one before start: events carry them)
+        let sent_start = offs.char_of(d.tok_range_bytes(&d.sents[c.sent]).start);
+        let prev_sent_start =
+            offs.char_of(d.tok_range_bytes(&d.sents[c.sent.saturating_sub(1)]).start);
+        if status == Status::Occurred && c.reading.conj && !imperfect_stem(&c.reading.stem) {
             let here = offs.char_of(d.toks[c.head].span.start);
             if events.last().is_some_and(|p: &Event| {
                 p.sentence.start == sent_start
@@ -849,14 +847,17 @@ pub(crate) fn extract(
         let timed = times
             .iter()
             .any(|t| t.span.start < sent_bytes.end && sent_bytes.start < t.span.end);
-        if status == Status::Occurred && c.sent > 0 && habit_goes_on && !timed {
-            let prev = d.tok_range_bytes(&d.sents[c.sent - 1]);
-            let prev = offs.char_of(prev.start);
-            if events.iter().rev().take(3).any(|p: &Event| {
-                p.sentence.start == prev && p.event_type == e.etype && p.status == Status::Habitual
-            }) {
-                status = Status::Habitual;
-            }
+        if status == Status::Occurred
+            && c.sent > 0
+            && habit_goes_on
+            && !timed
+            && events.iter().rev().take(3).any(|p: &Event| {
+                p.sentence.start == prev_sent_start
+                    && p.event_type == e.etype
+                    && p.status == Status::Habitual
+            })
+        {
+            status = Status::Habitual;
         }
         if e.etype == EventType::Agree {
             prev_agree_sent = Some(c.sent);
@@ -888,10 +889,10 @@ pub(crate) fn extract(
                 .iter()
                 .all(|a| offs.byte_of(a.start) < d.toks[c.head].span.start)
         {
-            if let Some(prev) = events.last().filter(|p: &&Event| {
-                p.sentence.start == offs.char_of(d.tok_range_bytes(&d.sents[c.sent]).start)
-                    && !p.actors.is_empty()
-            }) {
+            if let Some(prev) = events
+                .last()
+                .filter(|p: &&Event| p.sentence.start == sent_start && !p.actors.is_empty())
+            {
                 actors = prev.actors.clone();
             }
         }
@@ -904,7 +905,7 @@ pub(crate) fn extract(
         {
             // (within the paragraph: carried across a line break, about half the authors
             // read on 828 + 3,000 articles were wrong)
-            let from = offs.char_of(d.tok_range_bytes(&d.sents[c.sent.saturating_sub(1)]).start);
+            let from = prev_sent_start;
             let stem_of = |t: &str| {
                 let w = crate::text::norm_word(t);
                 let w = w.trim_start_matches(['و', 'ف', 'ب', 'ل']);
@@ -2189,11 +2190,7 @@ fn status_of(
         st = Status::Future;
     }
     // the term of a deal named with it: "اتفاق انسحاب", "اتفاق ... على إجلاء", "قرار الهدنة"
-    let stem = &c.reading.stem;
-    let imperfect = stem.starts_with('ي')
-        || (stem.starts_with('ت')
-            && stem.chars().count() <= 5
-            && stem.chars().rev().nth(1) != Some('ي'));
+    let imperfect = imperfect_stem(&c.reading.stem);
     let after_result_verb = d
         .prev_words(c.head, 3)
         .iter()
@@ -2277,6 +2274,53 @@ fn status_of(
         }
     }
     Some(st)
+}
+
+/// The actor mention that names the innermost source of `chain` (the speaker), of none of
+/// the kinds `except`.
+fn chain_speaker(d: &Doc, kb: &Kb, chain: &Chain, except: &[ActorKind]) -> Option<usize> {
+    let src = chain.srcs.last()?;
+    (0..d.ents.len()).find(|&k| {
+        src.toks.contains(&d.ents[k].toks.start)
+            && d.ents[k].place.is_none()
+            && d.ents[k]
+                .actor
+                .is_some_and(|a| !except.contains(&kb.actor(a).kind))
+    })
+}
+
+/// Whether `unit`, a body that is neither a state nor a person, is named right before "في"
+/// and the name at token `outer` ("الفرقة الرابعة في قوات النظام", "مجلس الأمن في الأمم
+/// المتحدة"): the unit inside, not a member in a forum ("تصويت روسيا في مجلس الأمن").
+fn unit_within(d: &Doc, kb: &Kb, unit: &Ent, outer: usize) -> bool {
+    outer >= 1
+        && unit.toks.end + 1 == outer
+        && d.is(outer - 1, "في")
+        && unit
+            .actor
+            .is_some_and(|a| !matches!(kb.actor(a).kind, ActorKind::State | ActorKind::Person))
+}
+
+/// Whether the name at token `start` is who holds a place named before it: "الخاضعة لسيطرة
+/// X", "مناطق نفوذ X", "الأحياء التي يسيطر عليها X".
+fn holds_place(d: &Doc, start: usize) -> bool {
+    let prev = d.prev_words(start, 2);
+    prev.first().is_some_and(|&j| {
+        d.is_any(j, &["لسيطره", "سيطره", "نفوذ"])
+            || d.is_any(j, &["عليها", "عليه"])
+                && prev
+                    .get(1)
+                    .is_some_and(|&k| d.is_any(k, &["يسيطر", "تسيطر", "سيطر", "سيطرت"]))
+    })
+}
+
+/// Whether a stem reads as a present-tense verb ("يقصف", "تمنع"; not a verbal noun such as
+/// "تسليم").
+fn imperfect_stem(stem: &str) -> bool {
+    stem.starts_with('ي')
+        || (stem.starts_with('ت')
+            && stem.chars().count() <= 5
+            && stem.chars().rev().nth(1) != Some('ي'))
 }
 
 fn reporting_between(d: &Doc, lex: &Lexicon, from: usize, to: usize) -> bool {
@@ -3463,14 +3507,7 @@ fn arguments(
             let k = usable
                 .iter()
                 .copied()
-                .find(|&o| {
-                    st >= 1
-                        && d.ents[o].toks.end + 1 == st
-                        && d.is(st - 1, "في")
-                        && d.ents[o].actor.is_some_and(|a| {
-                            !matches!(kb.actor(a).kind, ActorKind::State | ActorKind::Person)
-                        })
-                })
+                .find(|&o| unit_within(d, kb, &d.ents[o], st))
                 .unwrap_or(k);
             let mut first = k;
             for &o in usable.iter().rev() {
@@ -3702,11 +3739,7 @@ fn arguments(
                         .any(|j| d.is_any(j, &["التابعه", "التابع", "التابعين", "شقيق", "شقيقه"]))
                         // "تفرض الفرقة الرابعة في قوات النظام حصاراً": the unit, not the
                         // force it belongs to
-                        || st == en.toks.end + 1
-                            && d.is(en.toks.end, "في")
-                            && en.actor.is_some_and(|a| {
-                                !matches!(kb.actor(a).kind, ActorKind::State | ActorKind::Person)
-                            }))
+                        || unit_within(d, kb, en, st))
                     && !(en.toks.end..st).any(|j| d.is_clause_break(j))
             }) {
                 best = Some(head);
@@ -3961,11 +3994,8 @@ fn arguments(
                 && (finite && !participle_like(&c.reading.stem)
                     || matches!(e.mode, ModeRule::Fixed(Mode::Restrict | Mode::Expel)))
                 && en.toks.start == c.last + 1
-                // ("ويحاصرها الجيش": after an object pronoun comes the subject; "قصف
-                // البراميل المتفجرة" names the weapon)
+                // ("ويحاصرها الجيش": after an object pronoun comes the subject)
                 && !c.reading.suffix
-                && !d.is_any(en.toks.start, &WEAPON_HEADS)
-                && !d.is_any(en.toks.start, &["البراميل", "براميل", "برميل"])
                 && !actors.is_empty()
                 && actors.iter().all(|&a| d.ents[a].toks.end <= c.head)
                 && !en.is_place();
@@ -3982,23 +4012,15 @@ fn arguments(
             // عليها النظام": who holds the place reached is no recipient of the access (the
             // seed's annotation)
             // (a withdrawal from buildings is another matter: their owner gets them back)
+            // (or whose the place is: "التابعة للنظام", "الخاضعين لـ")
             let holder = e.etype == EventType::Retreat
                 && !matches!(e.mode, ModeRule::Fixed(Mode::Withdraw))
-                && {
-                    let prev = d.prev_words(en.toks.start, 2);
-                    let n0 = prev.first().map(|&j| d.toks[j].norm.as_str()).unwrap_or("");
-                    let n1 = prev.get(1).map(|&j| d.toks[j].norm.as_str()).unwrap_or("");
-                    matches!(
-                        n0,
-                        "لسيطره" | "سيطره" | "نفوذ" | "التابعه" | "التابع" | "الخاضعه"
-                    ) || matches!(n0, "عليها" | "عليه")
-                        && matches!(n1, "يسيطر" | "تسيطر" | "سيطر" | "سيطرت")
-                        || d.toks[en.toks.start].norm.starts_with('ل')
-                            && matches!(
-                                n0,
-                                "التابعه" | "التابع" | "التابعين" | "الخاضعه" | "الخاضعين"
-                            )
-                };
+                && (holds_place(d, en.toks.start)
+                    || d.prev_words(en.toks.start, 1).first().is_some_and(|&j| {
+                        d.is_any(j, &["التابعه", "التابع", "الخاضعه"])
+                            || d.toks[en.toks.start].norm.starts_with('ل')
+                                && d.is_any(j, &["التابعين", "الخاضعين"])
+                    }));
             if holder {
                 continue;
             }
@@ -4479,26 +4501,16 @@ fn arguments(
         let mut near: Vec<usize> = subject_word.into_iter().collect();
         near.extend(d.next_words(c.last, 1));
         if near.iter().any(|&j| d.is_any(j, &OUR_FORCES)) {
-            let speaker = chain.srcs.last().and_then(|src| {
-                (0..d.ents.len()).find(|&k| {
-                    src.toks.contains(&d.ents[k].toks.start)
-                        && d.ents[k].place.is_none()
-                        && d.ents[k].actor.is_some_and(|a| {
-                            !matches!(kb.actor(a).kind, ActorKind::Media | ActorKind::Source)
-                        })
-                })
-            });
-            if let Some(k) = speaker {
+            if let Some(k) = chain_speaker(d, kb, chain, &[ActorKind::Media, ActorKind::Source]) {
                 actors = vec![k];
                 recips.retain(|&r| r != k);
             }
         }
     }
-    // "أعلن التحالف الدولي من واشنطن أن قواته ضربت": the forces are the announcer's
-    // ("أن قواتها تقوم بإجراءات": before a light verb; the subject so named overrides a
-    // guess from elsewhere in the sentence)
-    // ("أعلن التحالف الدولي من واشنطن أن قواته، ضربت": the forces of the announcer override a
-    // guess from elsewhere in the sentence too)
+    // "أعلن التحالف الدولي من واشنطن أن قواته، ضربت", "أن قواتها تقوم بإجراءات" (before a
+    // light verb): the forces are the announcer's, over a guess from elsewhere in the
+    // sentence (reported speech only: "قائلتين إن مقاتليها"; elsewhere the pronoun's owner is
+    // too far to tell)
     let possessed_after_that = subject_word.is_some_and(|j| {
         d.is_any(j, &POSSESSED_FORCES)
             && d.prev_words(j, 1)
@@ -4509,15 +4521,7 @@ fn arguments(
         && hits_people(e.etype)
         && (finite || light)
     {
-        let possessed = subject_word
-            .filter(|&j| d.is_any(j, &POSSESSED_FORCES))
-            // (reported speech only: "... أن قواته", "قائلتين إن مقاتليها"; elsewhere the
-            // pronoun's owner is too far to tell)
-            .filter(|&j| {
-                d.prev_words(j, 1)
-                    .first()
-                    .is_some_and(|&k| d.is_any(k, &THAT))
-            });
+        let possessed = subject_word.filter(|_| possessed_after_that);
         if let Some(j) = possessed {
             let sent_start = d.sents[c.sent].start;
             let owner = (0..d.ents.len())
@@ -4540,20 +4544,12 @@ fn arguments(
                 // ("وأضافت ... مبينةً أن "قواتها تقوم بإجراءات": the speaker the chain carries
                 // from an earlier sentence)
                 .or_else(|| {
-                    chain.srcs.last().and_then(|src| {
-                        (0..d.ents.len()).find(|&k| {
-                            src.toks.contains(&d.ents[k].toks.start)
-                                && d.ents[k].place.is_none()
-                                && d.ents[k].actor.is_some_and(|a| {
-                                    !matches!(
-                                        kb.actor(a).kind,
-                                        ActorKind::Media
-                                            | ActorKind::Source
-                                            | ActorKind::Collective
-                                    )
-                                })
-                        })
-                    })
+                    chain_speaker(
+                        d,
+                        kb,
+                        chain,
+                        &[ActorKind::Media, ActorKind::Source, ActorKind::Collective],
+                    )
                 });
             if let Some(k) = owner {
                 // (a displaced guess named after the act is its target: "على مناطق وجود
@@ -4968,13 +4964,10 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     // acted (but "سقوط صاروخ مصدره قوات النظام": who fired the falling projectile)
     // "إدخال المحروقات إلى الأحياء التي يسيطر عليها النظام": who holds the place an access
     // reaches does not open it
-    if entry.etype == EventType::Retreat && matches!(entry.mode, ModeRule::Fixed(Mode::Access)) && {
-        let prev = d.prev_words(first, 2);
-        let n0 = prev.first().map(|&j| d.toks[j].norm.as_str()).unwrap_or("");
-        let n1 = prev.get(1).map(|&j| d.toks[j].norm.as_str()).unwrap_or("");
-        matches!(n0, "لسيطره" | "سيطره" | "نفوذ")
-            || matches!(n0, "عليها" | "عليه") && matches!(n1, "يسيطر" | "تسيطر" | "سيطر" | "سيطرت")
-    } {
+    if entry.etype == EventType::Retreat
+        && matches!(entry.mode, ModeRule::Fixed(Mode::Access))
+        && holds_place(d, first)
+    {
         return false;
     }
     // "المرصد السوري لحقوق الإنسان، ومقره بريطانيا": where a body sits, not who acted;
@@ -5838,12 +5831,9 @@ fn quantities_of(
         // "القصف في حرستا وعربين أسفر عن مقتل ثمانية مدنيين": the toll a result verb reports
         // is its subject's, the last event of the kind before the verb
         let died_in = died_in.or_else(|| {
-            let verb = (qt.saturating_sub(9)..qt).rev().find(|&k| {
-                d.is_any(k, &RESULT_VERBS) || {
-                    let n = d.toks[k].norm.as_str();
-                    RESULT_VERBS.contains(&n.strip_prefix('و').unwrap_or(n))
-                }
-            })?;
+            let verb = (qt.saturating_sub(9)..qt)
+                .rev()
+                .find(|&k| d.is_any(k, &RESULT_VERBS))?;
             // (its subject after it: "وأسفر القصف عن مقتل تسعة")
             let after_verb = cands
                 .iter()

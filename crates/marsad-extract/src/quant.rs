@@ -85,6 +85,9 @@ fn unit_of(w: &str) -> Option<(&'static str, Option<&'static str>)> {
     })
 }
 
+/// Units of things counted by a bare number and the noun after it ("ثلاث طائرات").
+const COUNTED_THINGS: [&str; 3] = ["aircraft", "bridge", "hospital"];
+
 fn dual_of(w: &str) -> Option<(&'static str, Option<&'static str>)> {
     Some(match strip(w) {
         "قتيلين" | "قتيلان" => ("person", Some("killed")),
@@ -189,6 +192,12 @@ pub fn find(text: &str) -> Vec<QMention> {
     for q in marsad_text::find_quantities(text) {
         let qi = toks.partition_point(|t| t.span.end <= q.span.start);
         let after = toks.partition_point(|t| t.span.start < q.span.end);
+        // the noun after a bare count when it counts things the text core has no unit for
+        let thing_after = toks
+            .get(after)
+            .and_then(|t| unit_of(&t.norm))
+            .map(|u| u.0)
+            .filter(|u| COUNTED_THINGS.contains(u));
         let (mut u, it, mut value) = match q.unit {
             Some(unit) => {
                 let (u, it) = unit.schema();
@@ -231,17 +240,8 @@ pub fn find(text: &str) -> Vec<QMention> {
                 ("person", None, q.value)
             }
             // "ثلاث طائرات حربية", "3 مستشفيات": aircraft, bridges and hospitals counted
-            None if !q.vague
-                && toks.get(after).is_some_and(|t| {
-                    unit_of(&t.norm)
-                        .is_some_and(|u| matches!(u.0, "aircraft" | "bridge" | "hospital"))
-                }) =>
-            {
-                let u = toks
-                    .get(after)
-                    .and_then(|t| unit_of(&t.norm))
-                    .map_or("aircraft", |u| u.0);
-                (u, None, q.value)
+            None if !q.vague && thing_after.is_some() => {
+                (thing_after.unwrap_or_default(), None, q.value)
             }
             None => {
                 let of_people = toks.get(after).is_some_and(|t| t.norm == "من")
@@ -276,7 +276,7 @@ pub fn find(text: &str) -> Vec<QMention> {
         }
         // (a count of aircraft, bridges or hospitals spans its noun: "ثلاث طائرات")
         let mut span = q.span.clone();
-        if q.unit.is_none() && matches!(u, "aircraft" | "bridge" | "hospital") {
+        if q.unit.is_none() && COUNTED_THINGS.contains(&u) {
             if let Some(t) = toks.get(after) {
                 span.end = t.span.end;
             }
