@@ -88,7 +88,7 @@ pub fn row(doc: &DocMeta, full_text: &str, e: &Event) -> Option<Vec<String>> {
     let fatalities = e
         .quantities
         .iter()
-        .filter(|q| q.item.as_deref() == Some("killed") && q.qualifier.as_deref() != Some("subset"))
+        .filter(|q| q.is_fatality_count())
         .map(|q| q.value)
         .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v))))
         .unwrap_or(0.0);

@@ -507,7 +507,7 @@ pub fn incident_json(inc: &Incident, loaded: &Loaded, kb: &Kb) -> Value {
             if !quantities.contains(&v) {
                 quantities.push(v);
             }
-            if q.item.as_deref() == Some("killed") && q.qualifier.as_deref() != Some("subset") {
+            if q.is_fatality_count() {
                 // ACLED counts the lowest figure reported (a subset, "بينهم أربعة أطفال", is
                 // part of another figure)
                 fatalities = Some(fatalities.map_or(q.value, |f: f64| f.min(q.value)));

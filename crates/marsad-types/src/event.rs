@@ -348,7 +348,8 @@ pub struct Quantity {
     pub unit: Option<String>,
     /// What is counted (`flour`, `killed`, `injured`, `evacuated`, ...), when given.
     pub item: Option<String>,
-    /// `at_least`, `about`, `at_most`, `vague` (عشرات), when qualified.
+    /// `at_least`, `about`, `at_most`, `vague` (عشرات), or `subset` (part of another count of
+    /// the event), when qualified.
     pub qualifier: Option<String>,
     /// The expression as written.
     pub text: String,
@@ -356,6 +357,14 @@ pub struct Quantity {
     pub start: u32,
     /// One past the last code point.
     pub end: u32,
+}
+
+impl Quantity {
+    /// Whether this is a count of the dead that fatality figures take: killed, and not a
+    /// `subset` of another count ("قتل 7 مدنيين بينهم طفلان": the 2 are among the 7).
+    pub fn is_fatality_count(&self) -> bool {
+        self.item.as_deref() == Some("killed") && self.qualifier.as_deref() != Some("subset")
+    }
 }
 
 /// The length of a lasting state (a 46-day siege).
