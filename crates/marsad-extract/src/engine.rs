@@ -3525,8 +3525,9 @@ fn arguments(
     // "حصار مستمر منذ نحو أسبوعين تفرضه قسد": a verb taking the act up by its pronoun,
     // further on, names the agent right after it
     if actors.is_empty() && hits_people(e.etype) {
+        // (a comma right after the act may set the circumstance off: "قتلوا، في كمين نصبه")
         let resumptive = (c.last + 1..(c.last + 10).min(next_trigger).min(s.end))
-            .take_while(|&j| !d.is_clause_break(j))
+            .take_while(|&j| !d.is_clause_break(j) || j == c.last + 1 && d.is(j, "،"))
             .find(|&j| {
                 d.is_any(
                     j,
@@ -3553,6 +3554,15 @@ fn arguments(
                         "ينفذه",
                         "تنفذها",
                         "ينفذها",
+                        // "قتلوا في كمين نصبه تنظيم الدولة", "هجوم تبناه داعش"
+                        "نصبه",
+                        "نصبها",
+                        "نصبته",
+                        "نصبتها",
+                        "تبناه",
+                        "تبناها",
+                        "تبنته",
+                        "تبنتها",
                     ],
                 )
             });
@@ -3568,6 +3578,13 @@ fn arguments(
         }
     }
     // after the trigger (VSO, or a genitive agent "حصار النظام"), before the next trigger
+    // (a verb agreeing in the plural or dual has its subject before it: "الرئيس بشار الأسد
+    // وزوجته أسماء زارا منزل فتاة" visits the girl's home, the girl is not the visitor)
+    let agreeing = finite && !c.reading.suffix && plural_or_dual(c);
+    // "57 قتلوا بنيران إسرائيلية": a plural kill is read passive: who stands before it died,
+    // who follows it ("بنيران X", "على أيدي X") is read as after any other verb
+    let passive_plural = agreeing && PASSIVE_PLURALS.contains(&c.reading.stem.as_str());
+    let active_agreeing = agreeing && !passive_plural;
     if actors.is_empty() {
         let window_end = (c.last + 5).min(next_trigger.max(c.last + 2));
         if let Some(&k) = usable.iter().find(|&&k| {
@@ -3597,11 +3614,28 @@ fn arguments(
                 // (not "فصائل من المعارضة": some of them, the agent)
                 && !partitive_before(d, d.ents[k].toks.start)
                 && !d.is_any(pre.saturating_sub(1), &["فصايل", "فصيل", "مجموعات", "مجموعه"]);
-            if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && !partner
+            // ("قتلوا على أيدي الجيش السوري": the agent of a passive)
+            const HANDS: [&str; 4] = ["يد", "ايدي", "يدي", "ايادي"];
+            let by_hands = d.is_any(pre, &HANDS) || d.is(pre, "علي") && d.is_any(pre + 1, &HANDS);
+            // (after a verb agreeing with its subject before it, a name in object position
+            // is what the act reaches; further on, neither side)
+            let object = active_agreeing
+                && !by_hands
+                && d.ents[k].toks.start <= c.last + 3
+                && !d.is_any(pre, &["في", "من", "عن", "ب", "منذ", "بعد", "قبل"]);
+            let neither = active_agreeing
+                && !d.is(pre, "مع")
+                && !object
+                && !by_hands
+                && !d.is_any(pre, &["علي", "ضد", "الي"]);
+            if neither {
+                // (a place, a time or a clause further on: "غادروا الغوطة، معقل المعارضة")
+            } else if d.is_any(pre, &["علي", "ضد", "الي", "مع"]) && !partner && !by_hands
                 || partitive_before(d, d.ents[k].toks.start) && hits_people(e.etype)
                 || target_owner
                 || relieved
                 || taken_from
+                || object
             {
                 recips.push(k);
             } else {
@@ -3676,7 +3710,9 @@ fn arguments(
             .first()
             .is_some_and(|&j| d.toks[j].norm.starts_with("ال") && !d.is(j, "الي"));
     // before the trigger (SVO / the clause's subject)
-    if (actors.is_empty() && !besieged_adj && !under_stance && !vso_unnamed) || with_partner {
+    if (actors.is_empty() && !besieged_adj && !under_stance && !vso_unnamed && !passive_plural)
+        || with_partner
+    {
         let partners = std::mem::take(&mut actors);
         let prev_trigger = cands
             .iter()
@@ -3766,6 +3802,25 @@ fn arguments(
             if !actors.contains(&k) {
                 actors.push(k);
             }
+        }
+    }
+    // "96 عدد عناصر قوات النظام ... الذين قتلوا": who stands before a passive plural died
+    if passive_plural && recips.is_empty() {
+        // (the head of the noun phrase, not its owner: "21 من المقاتلين الموالين للحكومة
+        // السورية قتلوا"; not the speaker of the clause: "أوضح المرصد أن 23 مسلحا قتلوا")
+        let before = usable_all.iter().copied().find(|&k| {
+            let en = &d.ents[k];
+            en.toks.end <= c.head
+                && c.head - en.toks.end <= 8
+                && !(en.toks.end..c.head)
+                    .any(|j| d.is_clause_break(j) || d.is_any(j, &["ان", "بان", "لان"]))
+                && !d
+                    .prev_words(en.toks.start, 1)
+                    .first()
+                    .is_some_and(|&j| d.is_any(j, &["مع", "علي", "الي", "في", "عن", "ضد"]))
+        });
+        if let Some(k) = before.filter(|k| !actors.contains(k)) {
+            recips.push(k);
         }
     }
     for k in victims {
@@ -4804,6 +4859,22 @@ const ATTACK_VERBS: [&str; 6] = ["هاجم", "هاجموا", "هاجمت", "يه
 
 /// Whether a candidate's head reads as a finite verb: no article, no preposition, not a
 /// participle.
+/// Whether the trigger is a past verb agreeing with a plural or dual subject: a form in وا
+/// ("هاجموا", "غادروا") or one of a few dual forms that are no noun's accusative ("زارا",
+/// "التقيا"; "قصفا" and "هجوما" mostly are). Its subject stands before it; a name after it
+/// is not its subject, active ("هاجموا حاجز الفرقة") or passive ("قتلوا في كمين نصبه ...").
+fn plural_or_dual(c: &Cand) -> bool {
+    let stem = c.reading.stem.as_str();
+    stem.ends_with("وا") && stem.chars().count() > 3 || DUAL_VERBS.contains(&stem)
+}
+
+/// Plural past forms news writes mostly in the passive ("قتلوا" were killed): the name
+/// before them suffered the act.
+const PASSIVE_PLURALS: [&str; 5] = ["قتلوا", "اصيبوا", "جرحوا", "اعدموا", "استشهدوا"];
+
+/// Past dual verb forms that are not also accusative nouns (see [`plural_or_dual`]).
+const DUAL_VERBS: [&str; 6] = ["زارا", "التقيا", "اتفقا", "اجتمعا", "تبادلا", "ناقشا"];
+
 fn finite_verb(c: &Cand) -> bool {
     // (the future prefix سـ is no preposition: "ستلتزمان")
     !c.reading.art
