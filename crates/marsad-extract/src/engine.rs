@@ -3710,7 +3710,15 @@ fn arguments(
             .first()
             .is_some_and(|&j| d.toks[j].norm.starts_with("ال") && !d.is(j, "الي"));
     // before the trigger (SVO / the clause's subject)
-    if (actors.is_empty() && !besieged_adj && !under_stance && !vso_unnamed && !passive_plural)
+    // "تسليم الفصائل سلاحها، مع عودة المؤسسات الرسمية": the institutions that return are
+    // named after the act or not at all
+    let named_after_only = e.id == "coerce.institutions";
+    if (actors.is_empty()
+        && !besieged_adj
+        && !under_stance
+        && !vso_unnamed
+        && !passive_plural
+        && !named_after_only)
         || with_partner
     {
         let partners = std::mem::take(&mut actors);
