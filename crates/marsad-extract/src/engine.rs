@@ -2349,6 +2349,17 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
     if d.is_any(j, &["هذه", "هذا", "هناك"]) {
         return j..j;
     }
+    // a long quotation right after the verb is what was said ('وأضاف "مالم تواصل قوات
+    // سوريا الديمقراطية ضغوطها ..."'); a short one may quote a name ('قالت "سانا" إن')
+    if d.toks
+        .get(j)
+        .is_some_and(|t| t.kind == Kind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“"))
+    {
+        let close = (j + 1..s.end).find(|&k| is_quote_tok(&d.toks[k].norm));
+        if close.is_none_or(|c| (j + 1..c).filter(|&k| d.is_word(k)).count() > 4) {
+            return j..j;
+        }
+    }
     // the verb's object is the content: "أعلنت بدء فك الحصار", "أكدت استمرار الوضع"
     if d.is_any(
         j,
@@ -2365,6 +2376,14 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             "انتهاء",
             "فشل",
             "نجاح",
+            // ("وثق مقتل 20 مدنيا", "أعلن مقتل": the documented toll)
+            "مقتل",
+            // ("أضاف قائلا": what follows is the content)
+            "قايلا",
+            "قايله",
+            "قايلين",
+            "اصابه",
+            "سقوط",
         ],
     ) {
         return j..j;
@@ -2496,6 +2515,18 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             j += 1;
             continue;
         }
+        // "بيان صدر عن مكتب رئيس الوزراء": who issued the statement is part of the source
+        let issued_by = d.is(j, "عن")
+            && words > 0
+            && d.prev_words(j, 1).first().is_some_and(|&k| {
+                d.is_any(k, &["صدر", "صادر", "الصادر", "صدرت", "صادره", "الصادره"])
+            });
+        if issued_by {
+            words += 1;
+            end = j + 1;
+            j += 1;
+            continue;
+        }
         if in_statement
             || d.is_any(j, &THAT)
             || d.is_any(j, &["نقلا", "حسب", "بحسب", "وفق"])
@@ -2524,6 +2555,8 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             || seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).is_some()
             || seqs_at(d, j, kind_words(lex, SrcKind::Participle), false).is_some()
             || (words > 0 && (looks_imperfect(d, j) || d.is_any(j, &REL_PRONOUNS)))
+            // "لم يوضح المرصد ما إذا كان"
+            || (words > 0 && d.is(j, "ما"))
             // "نفت الأسايش الأنباء عن ...": the reported content is the verb's object
             // (but "وكالة الأنباء": a noun without the article governs the next one)
             || (words > 0 && d.is_any(j, &CONTENT_NOUNS) && !in_construct(d, j))
@@ -2948,11 +2981,32 @@ fn attribution(d: &Doc, kb: &Kb, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
             if let Some(last) =
                 seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).filter(|&last| {
                     // "شدد" reports only with "على أن" ("شددت إجراءاتها" tightened)
-                    !d.prev_words(j, 1)
+                    // (nor does a negated one: "لم يوضح الجيش الروسي تفاصيل")
+                    let refused = d
+                        .prev_words(j, 1)
                         .iter()
-                        .any(|&k| d.is_any(k, &["رفضت", "رفض", "عدم", "دون"]))
-                        && !d.is_any(j, &["شدد", "شددت"])
-                        || d.next_words(last, 2).iter().any(|&k| d.is_any(k, &THAT))
+                        .any(|&k| d.is_any(k, &["رفضت", "رفض", "عدم", "دون"]));
+                    let negated = d
+                        .prev_words(j, 1)
+                        .iter()
+                        .any(|&k| d.is_any(k, &["لم", "ولم", "لا", "ولا"]));
+                    // "يضيف" and "يوضح" report only with what follows: "أن" or a quote
+                    // ("الإنفوغرافيك يوضح أبرز المحطات" shows, "تضيف عوامل" adds)
+                    let adds = d.is_any(j, &["يضيف", "تضيف", "يوضح", "توضح"]);
+                    let reported = d.next_words(last, 6).iter().any(|&k| d.is_any(k, &THAT))
+                        || (last + 1..s.end.min(last + 5)).any(|k| {
+                            // (an opening quote, not the closing one of a quote before)
+                            d.toks[k].kind == Kind::Punct
+                                && is_quote_tok(&d.toks[k].norm)
+                                && (s.start..k)
+                                    .filter(|&m| is_quote_tok(&d.toks[m].norm))
+                                    .count()
+                                    % 2
+                                    == 0
+                        });
+                    !negated
+                        && (!refused && !d.is_any(j, &["شدد", "شددت"]) && (!adds || reported)
+                            || d.next_words(last, 2).iter().any(|&k| d.is_any(k, &THAT)))
                 })
             {
                 // a reporting verb is not one when it is the trigger itself
