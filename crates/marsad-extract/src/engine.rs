@@ -6024,23 +6024,47 @@ fn quantities_of(
                     ],
                 )
             });
-        if d.prev_words(qt, 4).iter().any(|&k| {
-            d.is_any(
-                k,
-                &[
-                    "يرفع",
-                    "يرتفع",
-                    "ترتفع",
-                    "لترتفع",
-                    "ليرتفع",
-                    "حصيله",
-                    "اجمالي",
-                    "لترفع",
-                    "ليرفع",
-                ],
-            )
-        }) {
+        // (a named campaign's tally stays: "لترتفع حصيلة القتلى منذ 18 شباط إلى 1031"; a
+        // war-wide one over years goes: "ما يرفع إلى 892 عدد من قتلوا خلال أربعة أعوام")
+        let tally_words = [
+            "يرفع",
+            "يرتفع",
+            "ترتفع",
+            "لترتفع",
+            "ليرتفع",
+            "حصيله",
+            "اجمالي",
+            "لترفع",
+            "ليرفع",
+        ];
+        let tally = d
+            .prev_words(qt, 4)
+            .iter()
+            .any(|&k| d.is_any(k, &tally_words));
+        if tally && !campaign_tally(d, c.sent) {
             continue;
+        }
+        // the number a tally reaches ("حصيلة القتلى ... إلى 1031") is the tally's own, not
+        // the attack's named before it ("أسفر القصف عن مقتل ثمانية، لترتفع حصيلة القتلى")
+        let tally_head = d.prev_words(qt, 10).into_iter().find(|&k| {
+            d.is_any(k, &["حصيله", "عدد"])
+                && d.next_words(k, 1)
+                    .first()
+                    .is_some_and(|&m| d.is_any(m, &["القتلي", "قتلي", "الضحايا", "الجرحي"]))
+        });
+        let reached = d
+            .prev_words(qt, 1)
+            .first()
+            .is_some_and(|&k| d.is_any(k, &["الي", "بلغ", "بلغت", "تجاوز", "تجاوزت", "يتجاوز"]));
+        if let (Some(h), true) = (tally_head, reached) {
+            // (the attack keeps a running toll of its own: "بارتفاع حصيلة القتلى إلى 28")
+            let own_toll = qs.iter().any(|o| {
+                let ot = d.toks.partition_point(|x| x.span.end <= o.span.start);
+                ot > c.last && ot < h && o.item.as_deref() == Some("killed")
+            });
+            if own_toll && (c.head <= h || c.head >= qt) {
+                continue;
+            }
         }
         let fits = match t {
             EventType::Assault => {
@@ -6388,6 +6412,42 @@ fn teaser_tokens(d: &Doc) -> Vec<bool> {
         j += 1;
     }
     out
+}
+
+/// Whether sentence `si` counts a campaign's dead since a date ("منذ 18 شباط", "منذ
+/// بدء الحملة") and names no war, no years and no months of it: the tally of one campaign,
+/// which the guideline keeps on its event.
+fn campaign_tally(d: &Doc, si: usize) -> bool {
+    let s = &d.sents[si];
+    let since_date = (s.start..s.end).any(|j| {
+        d.is(j, "منذ")
+            && d.next_words(j, 3).iter().any(|&k| {
+                d.is_any(k, &MONTHS)
+                    || d.is_any(k, &["بدء", "بدايه", "انطلاق"])
+                        && d.next_words(k, 1).first().is_some_and(|&m| {
+                            d.is_any(m, &["الحمله", "الهجوم", "العمليه", "التصعيد", "المعارك"])
+                        })
+            })
+    });
+    let long = (s.start..s.end).any(|j| {
+        d.is_any(
+            j,
+            &[
+                "الحرب",
+                "النزاع",
+                "الصراع",
+                "الازمه",
+                "اندلاع",
+                "اعوام",
+                "سنوات",
+                "عامين",
+                "سنتين",
+                "اشهر",
+                "شهور",
+            ],
+        )
+    });
+    since_date && !long
 }
 
 /// Whether candidate `c` (a killing or a strike) is a war-wide tally: the war or conflict

@@ -184,6 +184,40 @@ fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
     None
 }
 
+/// The item of a tally ("حصيلة القتلى", "عدد الجرحى") that the bare number at token `i`
+/// reaches: right after "إلى" or a reaching verb (بلغ، تجاوز، وصل), the tally's head within
+/// the ten words before, in the same sentence.
+fn tally_of(toks: &[Tok], i: usize) -> Option<&'static str> {
+    let prev: Vec<&Tok> = toks[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.kind != Kind::End)
+        .filter(|t| t.kind == Kind::Word || t.kind == Kind::Number)
+        .take(10)
+        .collect();
+    let reaches = prev.first().is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "الي" | "بلغ" | "بلغت" | "تجاوز" | "تجاوزت" | "يتجاوز" | "يبلغ" | "تبلغ"
+        )
+    });
+    if !reaches {
+        return None;
+    }
+    prev.windows(2).find_map(|w| {
+        // (the words run backwards: w[1] is the head, w[0] what it counts)
+        let head = strip(&w[1].norm);
+        if !matches!(head, "حصيله" | "عدد") {
+            return None;
+        }
+        match strip(&w[0].norm) {
+            "قتلي" | "ضحايا" => Some("killed"),
+            "جرحي" | "مصابين" => Some("injured"),
+            _ => None,
+        }
+    })
+}
+
 /// Every counted quantity in `text`, from the text core, with the item (killed, injured,
 /// evacuated, flour, ...) read from the words around it.
 pub fn find(text: &str) -> Vec<QMention> {
@@ -238,6 +272,11 @@ pub fn find(text: &str) -> Vec<QMention> {
                 }) =>
             {
                 ("person", None, q.value)
+            }
+            // "لترتفع حصيلة القتلى المدنيين منذ 18 شباط إلى 1031": a bare number a tally of
+            // the dead or the wounded reaches
+            None if !q.vague && tally_of(&toks, qi).is_some() => {
+                ("person", tally_of(&toks, qi), q.value)
             }
             // "ثلاث طائرات حربية", "3 مستشفيات": aircraft, bridges and hospitals counted
             None if !q.vague && thing_after.is_some() => {
