@@ -475,7 +475,6 @@ pub(crate) fn extract(
     }
     // knowledge-base mentions → tokens
     let mut ents = Vec::new();
-    let mut ent_at = vec![None; toks.len()];
     // tokens of knowledge-base names a rule turned down ("شارع فلسطين", "المدينة"): the
     // lexicon has spoken, the NER model may not tag them either
     let mut vetoed = vec![false; toks.len()];
@@ -645,10 +644,6 @@ pub(crate) fn extract(
                 }
             }
         }
-        let idx = ents.len();
-        for x in ent_at[first..last].iter_mut() {
-            *x = Some(idx);
-        }
         ents.push(Ent {
             toks: first..last,
             span: m.span.clone(),
@@ -657,6 +652,33 @@ pub(crate) fn extract(
             precision: m.precision,
             ner: None,
         });
+    }
+    // "42 جنديا سوريا", "جنود أتراك": soldiers with a nationality are that state's forces,
+    // one mention (the adjective is no second actor: the Turkish soldiers killed in an
+    // attack are its victims, Turkey did not attack)
+    let mut k = 0;
+    while k + 1 < ents.len() {
+        let (a, b) = (&ents[k], &ents[k + 1]);
+        let soldiers = a.actor.is_some_and(|x| kb.actor(x).id == "actor:soldiers");
+        let state = b.place.is_none()
+            && b.actor
+                .is_some_and(|x| kb.actor(x).kind == ActorKind::State)
+            && b.toks.start == a.toks.end
+            && !toks[b.toks.start].norm.starts_with('و');
+        if soldiers && state {
+            let (end, span_end, actor) = (b.toks.end, b.span.end, b.actor);
+            ents[k].toks.end = end;
+            ents[k].span.end = span_end;
+            ents[k].actor = actor;
+            ents.remove(k + 1);
+        }
+        k += 1;
+    }
+    let mut ent_at = vec![None; toks.len()];
+    for (i, e) in ents.iter().enumerate() {
+        for x in ent_at[e.toks.clone()].iter_mut() {
+            *x = Some(i);
+        }
     }
     let mut d = Doc {
         text: &full,
@@ -2729,7 +2751,12 @@ const REPORTED_TOLLS: [&str; 9] = [
 
 /// Verbal nouns that open what a source announces ("أعلنت قسد التوصل إلى اتفاق", "أعلن
 /// الطرفان توقيع اتفاق"), never part of the source's name.
-const ANNOUNCED_ACTS: [&str; 10] = [
+const ANNOUNCED_ACTS: [&str; 14] = [
+    // ("أعلنت القوات العراقية إحباط هجوم", "أعلن الجيش إسقاط طائرة")
+    "احباط",
+    "اسقاط",
+    "مقتل",
+    "اعتقال",
     "شن",
     "تنفيذ",
     "التوصل",
@@ -3934,14 +3961,16 @@ fn arguments(
                 let gap: Vec<usize> = (en.toks.end..c.head).filter(|&m| d.is_word(m)).collect();
                 j < en.toks.start
                     && en.toks.end <= c.head
-                    && gap.len() <= 2
-                    // ("مقتل فلسطينيين اثنين برصاص جنود": the dual's number follows the noun)
+                    && gap.len() <= 4
+                    // ("مقتل فلسطينيين اثنين برصاص جنود": the dual's number follows the noun;
+                    // "قتل 42 جنديا سوريا على الأقل في هذا القصف")
                     && gap.iter().all(|&m| {
                         d.is_any(
                             m,
                             &[
                                 "في", "جراء", "اثر", "بسبب", "خلال", "اثناء", "اثنين", "اثنان",
-                                "اثنتين", "اثنتان",
+                                "اثنتين", "اثنتان", "علي", "الاقل", "هذا", "هذه", "ذلك", "تلك",
+                                "منذ", "بدء", "بدايه",
                             ],
                         )
                     })
