@@ -4358,10 +4358,20 @@ fn arguments(
                     .actor
                     .is_some_and(|a| matches!(kb.actor(a).sector.as_str(), "REB" | "UAF" | "MIL"))
         };
+        // armed men whose fire it is: "مقتل فلسطينيين اثنين برصاص جنود"
+        let their_fire = |k: usize| {
+            e.etype == EventType::Assault
+                && c.reading.prep == Some('ب')
+                && d.next_words(c.last, 1).first() == Some(&d.ents[k].toks.start)
+                && d.ents[k]
+                    .actor
+                    .is_some_and(|a| matches!(kb.actor(a).sector.as_str(), "REB" | "UAF" | "MIL"))
+        };
         let (coll, rest): (Vec<usize>, Vec<usize>) = actors.iter().partition(|&&k| {
             !attack_subject(k)
                 && !armed_subject(k)
                 && !explicit_agent(k)
+                && !their_fire(k)
                 && d.ents[k].actor.is_some_and(|a| {
                     let a = kb.actor(a);
                     a.kind == ActorKind::Collective
