@@ -5424,6 +5424,32 @@ fn add_coordinated(d: &Doc, usable: &[usize], k: usize, out: &mut Vec<usize>) {
     }
 }
 
+/// Whether place `e` names a political process ("الدول الضامنة لعملية "آستانا"", "مسار
+/// جنيف"), which is no place of the acts around it, only of the talks themselves ("عملية
+/// عفرين", a military operation in Syria, takes place there).
+fn process_name(d: &Doc, c: &Cand, lex: &Lexicon, e: &Ent) -> bool {
+    let first = e.toks.start;
+    // (the cities of the Syrian peace processes; "عملية الحديدة" is a battle)
+    let process_city = e.toks.clone().any(|j| {
+        d.is_any(
+            j,
+            &[
+                "استانا",
+                "استانه",
+                "جنيف",
+                "سوتشي",
+                "فيينا",
+                "اوسلو",
+                "مدريد",
+                "لوزان",
+            ],
+        )
+    });
+    lex.entries[c.entry].etype != EventType::Consult
+        && (after_head(&d.toks, first, &["مسار", "صيغه"])
+            || process_city && after_head(&d.toks, first, &["عمليه"]))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn locations(
     d: &Doc,
@@ -5445,6 +5471,7 @@ fn locations(
                 && e.toks.end <= s.end
                 && !in_chain(chain, e.toks.start)
                 && !after_purpose(d, c, aims, e.toks.start)
+                && !process_name(d, c, lex, e)
         })
         .collect();
     let next_trigger = cands
