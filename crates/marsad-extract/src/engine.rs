@@ -5142,6 +5142,15 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     {
         return false;
     }
+    // "وسمحت حواجز الفرقة الرابعة بدخول 9 شاحنات ... دخلت الحيين": who lets aid in does not
+    // send it
+    if entry.etype == EventType::Aid
+        && d.prev_words(first, 3)
+            .iter()
+            .any(|&j| d.is_any(j, &["سمح", "سمحت", "يسمح", "تسمح", "سمحوا"]))
+    {
+        return false;
+    }
     // "المرصد السوري لحقوق الإنسان، ومقره بريطانيا": where a body sits, not who acted;
     // "سلسلة هجمات شهدتها أفغانستان": where it happened
     if d.prev_words(first, 1).first().is_some_and(|&j| {
