@@ -2896,7 +2896,16 @@ fn attribution(d: &Doc, kb: &Kb, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 j += 1;
                 continue;
             }
-            if let Some(last) = seqs_at(d, j, kind_words(lex, SrcKind::Conduit), false) {
+            // (a conduit quotes someone: "نقل" with no "عن" after it moves things, "من الصعب
+            // نقل أو محو جميع أدلة الهجوم")
+            if let Some(last) =
+                seqs_at(d, j, kind_words(lex, SrcKind::Conduit), false).filter(|&last| {
+                    d.toks[last].norm.ends_with("عن")
+                        || (last + 1..s.end.min(last + 12))
+                            .take_while(|&k| !d.is_clause_break(k) || d.is(k, "،"))
+                            .any(|k| d.is(k, "عن"))
+                })
+            {
                 // نقلت X عن Y; "ونقلت عن Y" keeps the outer source of the current chain
                 let mut chain = Chain {
                     conduit: true,
@@ -3704,6 +3713,25 @@ fn arguments(
                 && !by_hands
                 && d.ents[k].toks.start <= c.last + 3
                 && !d.is_any(pre, &["في", "من", "عن", "ب", "منذ", "بعد", "قبل"]);
+            // "وتتهم وحدات حماية الشعب بأنها امتداد لحزب العمال": an accusation with one
+            // name before its charge (ب...) names the accused; the accuser is the clause's
+            // subject ("اتهم الجيش الإسرائيلي حماس بإطلاق": two names, the first accuses)
+            // ("تتهمها روسيا بالانحياز": the pronoun is the accused, the name the accuser)
+            let accused_alone = e.id == "accuse.allege" && finite && !c.reading.suffix && {
+                let en = &d.ents[k];
+                let charge = (en.toks.end..s.end.min(en.toks.end + 4))
+                    .find(|&j| d.is_word(j))
+                    .filter(|&j| {
+                        d.toks[j].norm.starts_with('ب')
+                            && d.reads[j].iter().any(|r| r.prep == Some('ب'))
+                    });
+                charge.is_some()
+                    && !usable_all.iter().any(|&o| {
+                        o != k
+                            && d.ents[o].toks.start > c.last
+                            && d.ents[o].toks.start < en.toks.start
+                    })
+            };
             let neither = active_agreeing
                 && !d.is(pre, "مع")
                 && !object
@@ -3717,6 +3745,7 @@ fn arguments(
                 || relieved
                 || taken_from
                 || object
+                || accused_alone
             {
                 recips.push(k);
             } else {
