@@ -916,6 +916,8 @@ pub(crate) fn extract(
                 .filter(|p: &&Event| p.sentence.start == sent_start && !p.actors.is_empty())
             {
                 actors = prev.actors.clone();
+                // (not the one this act reaches: "نفوا الاتهامات واتهموا روسيا")
+                actors.retain(|a| !recipients.iter().any(|r| r.start == a.start));
             }
         }
         // "بعد قصف عنيف من مواقع قوات الأسد. أدى القصف العنيف ...": the definite noun takes
@@ -2081,6 +2083,19 @@ fn status_of(
                     if cu.status == Status::Denied && reporting_between(d, lex, last + 1, c.head) {
                         continue;
                     }
+                    // (and so does a counter-accusation: "نفى مسلحو المعارضة هذه الاتهامات
+                    // واتهموا روسيا بمواصلة القصف": what they allege is not denied)
+                    if cu.status == Status::Denied
+                        && cands.iter().any(|o| {
+                            o.sent == c.sent
+                                && o.head > last
+                                && o.head <= c.head
+                                && lex.entries[o.entry].etype == EventType::Accuse
+                                && o.reading.conj
+                        })
+                    {
+                        continue;
+                    }
 
                     // "لا تعتزم تسليم المدينة": an intention denied by لا is no future; the act
                     // it governs right after it is negated, what comes further is neither
@@ -2577,8 +2592,8 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             || seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).is_some()
             || seqs_at(d, j, kind_words(lex, SrcKind::Participle), false).is_some()
             || (words > 0 && (looks_imperfect(d, j) || d.is_any(j, &REL_PRONOUNS)))
-            // "لم يوضح المرصد ما إذا كان"
-            || (words > 0 && d.is(j, "ما"))
+            // "لم يوضح المرصد ما إذا كان"; "نفى مسلحو المعارضة هذه الاتهامات"
+            || (words > 0 && d.is_any(j, &["ما", "هذه", "هذا", "هذين", "هاتين", "تلك", "ذلك"]))
             // "نفت الأسايش الأنباء عن ...": the reported content is the verb's object
             // (but "وكالة الأنباء": a noun without the article governs the next one)
             || (words > 0 && d.is_any(j, &CONTENT_NOUNS) && !in_construct(d, j))
@@ -4748,6 +4763,8 @@ fn arguments(
             }
         }
     }
+    // (a name is one side: "واتهموا روسيا" accuses Russia, it does not make it accuse)
+    actors.retain(|k| !recips.contains(k));
     // (in the order of the text: the first-named of one actor is its surface form)
     recips.sort_by_key(|&k| d.ents[k].toks.start);
     // one actor once per role ("شيوخ ووجهاء القبائل والعشائر" are the tribes, once)
