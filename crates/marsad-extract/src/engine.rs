@@ -2566,7 +2566,7 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
         }
         if in_statement
             || d.is_any(j, &THAT)
-            || d.is_any(j, &["نقلا", "حسب", "بحسب", "وفق"])
+            || d.is_any(j, &["نقلا", "حسب", "بحسب", "وفق", "وفقا", "طبقا"])
             || d.is_any(
                 j,
                 &[
@@ -2729,7 +2729,16 @@ fn is_quote_tok(t: &str) -> bool {
 
 /// Nouns for what was reported ("الأنباء عن اعتقال", "نفى ... وجود"): the object of a
 /// reporting or denial verb, never part of the source's name.
-const CONTENT_NOUNS: [&str; 17] = [
+const CONTENT_NOUNS: [&str; 25] = [
+    // ("نفت الولايات المتحدة ضلوعها في الهجوم")
+    "ضلوع",
+    "ضلوعها",
+    "ضلوعه",
+    "تورط",
+    "تورطها",
+    "تورطه",
+    "مسووليتها",
+    "مسووليته",
     "اعلان",
     "وجود",
     "حدوث",
@@ -2994,6 +3003,14 @@ fn attribution(d: &Doc, kb: &Kb, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 if let Some(x) = kb_free(np.clone()) {
                     let mut chain = Chain::default();
                     chain.srcs.push(x);
+                    // "وقال سافتشينكو وفقا لتاس": the outlet relays the speaker just named
+                    if let Some((_, prev)) = marks.last().filter(|(from, p)| {
+                        (j.saturating_sub(1)..=j).contains(from)
+                            && !p.srcs.is_empty()
+                            && p.srcs.len() < 3
+                    }) {
+                        chain.srcs.extend(prev.srcs.iter().cloned());
+                    }
                     // "وفق ما نقلت وكالة نورث برس عن مصدر مطلع": the outlet quotes a source
                     let mut end = np.end;
                     let after = skip_quotes(d, np.end, s.end);
