@@ -2434,25 +2434,32 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             .is_some_and(|stem| {
                 kind_words(lex, SrcKind::Verb)
                     .iter()
+                    .chain(kind_words(lex, SrcKind::Conduit))
                     .any(|p| p.len() == 1 && p[0] == stem)
+                    // ("وفقا لما نشرته صحيفة", "لما أظهره مقطع الفيديو")
+                    || ["نشرت", "نشر", "اظهر", "اظهرت", "اعلنت", "اعلن"].contains(&stem)
             })
     };
     // "وفق ما نقلت وكالة نورث برس": the reporting verb after ما is no part of the name
+    // ("وفقا لما ورد في تقرير")
     let verb_after_ma = |j: usize| {
         j > 0
-            && d.is(j - 1, "ما")
-            && kind_words(lex, SrcKind::Verb)
-                .iter()
-                .chain(kind_words(lex, SrcKind::Conduit))
-                .any(|p| p.len() == 1 && d.is(j, &p[0]))
+            && d.is_any(j - 1, &["ما", "لما"])
+            && (d.is(j, "ورد")
+                || kind_words(lex, SrcKind::Verb)
+                    .iter()
+                    .chain(kind_words(lex, SrcKind::Conduit))
+                    .any(|p| p.len() == 1 && d.is(j, &p[0])))
     };
+    let in_after_ward = |j: usize| j > 0 && d.is(j, "في") && d.is(j - 1, "ورد");
     while j < s.end
         && (d.toks[j].kind == Kind::Punct && !d.is_clause_break(j)
             || d.is_any(j, &TIME_WORDS)
             || d.is(j, "امس")
             || d.is_any(j, &["به", "بها", "ما"])
             || verb_with_pronoun(j)
-            || verb_after_ma(j))
+            || verb_after_ma(j)
+            || in_after_ward(j))
     {
         j += 1;
     }
@@ -2694,6 +2701,8 @@ fn apposed_name(
                 || to_outlet(j) && words > 0
                 || trig_heads.contains(&j)
                 || seqs_at(d, j, kind_words(lex, SrcKind::Verb), false).is_some()
+                // ("المتحدث باسم المركز الروسي، وفقا لما نقلته الوكالة،": who relays him)
+                || seqs_at(d, j, kind_words(lex, SrcKind::Prep), false).is_some()
                 || d.is_any(j, &TIME_WORDS)
             {
                 break;
@@ -2979,8 +2988,8 @@ fn attribution(d: &Doc, kb: &Kb, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                 if d.is(k, "ل") {
                     k += 1;
                 }
-                // "حسبما ذكرت الوكالة"
-                if d.is(skip_quotes(d, k, s.end), "ما") {
+                // "حسبما ذكرت الوكالة", "وفقا لما نقلته الوكالة"
+                if d.is_any(skip_quotes(d, k, s.end), &["ما", "لما"]) {
                     k = skip_quotes(d, k, s.end) + 1;
                 }
                 if let Some(v) = seqs_at(
