@@ -620,11 +620,23 @@ pub(crate) fn extract(
                 let clitic = full.get(m.outer.start..m.span.start).unwrap_or("");
                 let locative_clitic = clitic.ends_with('ب');
                 let prev = (0..first).rev().find(|&k| toks[k].kind == Kind::Word);
-                let locative_prep = prev.is_some_and(|k| {
-                    LOCATIVE
-                        .iter()
-                        .any(|w| crate::text::particle_is(&toks[k].norm, w))
+                // ("الجيش السوري المدعوم من روسيا": the backer, not where)
+                let backed_by = prev.is_some_and(|k| {
+                    toks[k].norm == "من"
+                        && (0..k)
+                            .rev()
+                            .find(|&b| toks[b].kind == Kind::Word)
+                            .is_some_and(|b| {
+                                toks[b].norm.trim_start_matches('و').starts_with("المدعوم")
+                                    || toks[b].norm.trim_start_matches('و').starts_with("مدعوم")
+                            })
                 });
+                let locative_prep = !backed_by
+                    && prev.is_some_and(|k| {
+                        LOCATIVE
+                            .iter()
+                            .any(|w| crate::text::particle_is(&toks[k].norm, w))
+                    });
                 // "في العراق وسوريا": coordinated with the place before it, a place too
                 let coordinated_place = toks[first].norm.starts_with('و')
                     && first > 0
@@ -2341,6 +2353,13 @@ fn unit_within(d: &Doc, kb: &Kb, unit: &Ent, outer: usize) -> bool {
 /// Whether the name at token `start` is who holds a place named before it: "الخاضعة لسيطرة
 /// X", "مناطق نفوذ X", "الأحياء التي يسيطر عليها X".
 fn holds_place(d: &Doc, start: usize) -> bool {
+    // (past a head of forces: "التي تسيطر عليها قوات المعارضة")
+    let start = if start > 0 && d.is_any(start - 1, &["قوات", "فصايل", "عناصر", "مقاتلو"])
+    {
+        start - 1
+    } else {
+        start
+    };
     let prev = d.prev_words(start, 2);
     prev.first().is_some_and(|&j| {
         d.is_any(j, &["لسيطره", "سيطره", "نفوذ"])
@@ -5208,8 +5227,22 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     // acted (but "سقوط صاروخ مصدره قوات النظام": who fired the falling projectile)
     // "إدخال المحروقات إلى الأحياء التي يسيطر عليها النظام": who holds the place an access
     // reaches does not open it
-    if entry.etype == EventType::Retreat
-        && matches!(entry.mode, ModeRule::Fixed(Mode::Access))
+    // ("الجيش السوري المدعوم من روسيا": the backer supports, it does not act)
+    if d.is(first.saturating_sub(1), "من")
+        && d.prev_words(first.saturating_sub(1), 1)
+            .first()
+            .is_some_and(|&b| {
+                let n = d.toks[b].norm.trim_start_matches('و');
+                n.starts_with("المدعوم") || n.starts_with("مدعوم")
+            })
+    {
+        return false;
+    }
+    // ("دوما المحاصرة التي تسيطر عليها قوات المعارضة": who holds a besieged place does not
+    // besiege it)
+    if (entry.etype == EventType::Retreat && matches!(entry.mode, ModeRule::Fixed(Mode::Access))
+        || entry.etype == EventType::Coerce
+            && matches!(entry.mode, ModeRule::Fixed(Mode::Restrict)))
         && holds_place(d, first)
     {
         return false;
