@@ -4808,6 +4808,28 @@ fn arguments(
             }
         }
     }
+    // "الأحياء التي يسيطر عليها النظام ... بعد عشرين يوماً على حصارها من قبل قسد": who holds
+    // a besieged place is besieged (and, for access, who is relieved)
+    if e.etype == EventType::Coerce
+        && matches!(e.mode, ModeRule::Fixed(Mode::Restrict))
+        && recips.is_empty()
+    {
+        if let Some(&k) = usable_all.iter().find(|&&k| {
+            let st = d.ents[k].toks.start;
+            st.abs_diff(c.head) <= 20
+                && holds_place(d, st)
+                && !actors.contains(&k)
+                && !d.ents[k].is_place()
+                // (not where people flee to: "غادروا المنطقة المحاصرة باتجاه مناطق يسيطر
+                // عليها الجيش")
+                && !d
+                    .prev_words(st, 6)
+                    .iter()
+                    .any(|&j| d.is_any(j, &["باتجاه", "الي", "نحو", "صوب", "بمناطق"]))
+        }) {
+            recips.push(k);
+        }
+    }
     // (a name is one side: "واتهموا روسيا" accuses Russia, it does not make it accuse)
     actors.retain(|k| !recips.contains(k));
     // (in the order of the text: the first-named of one actor is its surface form)
