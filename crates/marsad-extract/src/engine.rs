@@ -1172,6 +1172,7 @@ pub(crate) fn extract(
         });
     }
     deal_parties_from_terms(&mut events);
+    condemned_parties(&mut events);
     cluster(&mut events, &doc.id);
     events
 }
@@ -1206,6 +1207,41 @@ fn deal_parties_from_terms(events: &mut [Event]) {
             .unwrap_or_default();
         if !parties.is_empty() {
             events[i].actors = parties;
+        }
+    }
+}
+
+/// A condemnation names no target of its own when the act it condemns follows it: "نددت
+/// الإدارة الذاتية بالحصار المفروض ... من قبل قوات النظام" condemns the besieger. The
+/// condemnation takes the actors of the act right after it (same sentence, within 40
+/// characters) as its recipients.
+fn condemned_parties(events: &mut [Event]) {
+    for i in 0..events.len() {
+        if events[i].event_type != EventType::Accuse
+            || events[i].mode != Some(Mode::Disapprove)
+            || !events[i].recipients.is_empty()
+        {
+            continue;
+        }
+        let (sent, end) = (events[i].sentence, events[i].trigger.end);
+        let own = events[i].actors.clone();
+        let condemned = events.iter().find(|o| {
+            o.sentence == sent
+                && o.trigger.start >= end
+                && o.trigger.start - end <= 40
+                && o.event_type != EventType::Accuse
+        });
+        let parties: Vec<ActorRef> = condemned
+            .map(|o| {
+                o.actors
+                    .iter()
+                    .filter(|a| !own.iter().any(|b| b.start == a.start))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !parties.is_empty() {
+            events[i].recipients = parties;
         }
     }
 }
