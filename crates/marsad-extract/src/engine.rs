@@ -5970,12 +5970,33 @@ fn locations(
         }
         // the most specific place: drop one that contains another place of the list
         // and a countryside or region when a town or neighbourhood is named
-        // (a facility keeps its town: the annotators name both, "مخبز الحسكة" and الحسكة)
-        if ids.iter().any(|&o| {
-            o != p
-                && kb.place(o).kind != PlaceKind::Facility
-                && kb.place_ancestors(o).any(|a| a == p)
-        }) || (any_precise && broad(e) && REGION_DROP)
+        // (a facility keeps its town: the annotators name both, "مخبز الحسكة" and الحسكة;
+        // and a place coordinated with the one it contains is named in its own right: "في
+        // مدينة القامشلي ومحافظة الحسكة")
+        let coordinated = {
+            let st = e.toks.start;
+            let conj = d.toks[st].norm.starts_with('و')
+                || st > 0 && d.toks[st - 1].norm.starts_with('و') && d.is_word(st - 1);
+            conj && places.iter().any(|o| {
+                o.place.is_some_and(|op| op != p && ids.contains(&op))
+                    && o.toks.end <= st
+                    && st - o.toks.end <= 1
+            })
+        };
+        // (one name read as two places, a town and its sub-district: once)
+        if out
+            .iter()
+            .any(|l: &LocationRef| l.text == d.span_text(e.span.clone()))
+        {
+            continue;
+        }
+        if !coordinated
+            && ids.iter().any(|&o| {
+                o != p
+                    && kb.place(o).kind != PlaceKind::Facility
+                    && kb.place_ancestors(o).any(|a| a == p)
+            })
+            || (any_precise && broad(e) && REGION_DROP)
         {
             continue;
         }
