@@ -3998,6 +3998,20 @@ fn arguments(
             }
         }
         if let Some(k) = best {
+            // past an apposition of the same actor: "وقوات سوريا الديمقراطية "قسد""
+            let k = usable
+                .iter()
+                .copied()
+                .rev()
+                .find(|&o| {
+                    let (en, ek) = (&d.ents[o], &d.ents[k]);
+                    en.toks.end <= ek.toks.start
+                        && (en.toks.end..ek.toks.start).all(|j| !d.is_word(j))
+                        && ek.toks.start - en.toks.end <= 2
+                        && en.actor.is_some()
+                        && en.actor == ek.actor
+                })
+                .unwrap_or(k);
             // walk back over a coordination "X و Y"
             let mut first = k;
             for &o in usable.iter().rev() {
