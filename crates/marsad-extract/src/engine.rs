@@ -4858,6 +4858,33 @@ fn arguments(
             }
         }
     }
+    // "أمرت قسد قوى الأمن الداخلي بسحب الحواجز", "أصدر النظام أوامر للفرقة الرابعة
+    // بتخفيف الحصار": who orders an act is one of its actors, beside who carries it out
+    // (and the acts coordinated with it: "بتخفيف الحصار والسماح بدخول المواد")
+    if (c.reading.prep == Some('ب') || c.reading.conj) && !actors.is_empty() {
+        let order = d.prev_words(c.head, 16).into_iter().find(|&j| {
+            d.is_any(j, &["امر", "امرت", "يامر", "تامر"])
+                || d.is_any(j, &["اصدر", "اصدرت"])
+                    && d.next_words(j, 3)
+                        .iter()
+                        .any(|&k| d.is_any(k, &["اوامر", "امرا"]))
+        });
+        if let Some(o) = order.filter(|&o| !(o..c.head).any(|j| d.is_any(j, &[".", "؟", "!"]))) {
+            // (before the verb, or its first name after it: "أمرت قسد قوى الأمن")
+            let before = usable_all.iter().copied().rev().find(|&k| {
+                let en = &d.ents[k];
+                en.toks.end <= o && (en.toks.end..o).filter(|&j| d.is_word(j)).count() <= 1
+            });
+            let after = usable_all.iter().copied().find(|&k| {
+                let st = d.ents[k].toks.start;
+                st > o && (o + 1..st).filter(|&j| d.is_word(j)).count() <= 1
+            });
+            let orderer = before.or(after.filter(|&k| !actors.contains(&k)));
+            if let Some(k) = orderer.filter(|k| !actors.contains(k) && !recips.contains(k)) {
+                actors.insert(0, k);
+            }
+        }
+    }
     // "الأحياء التي يسيطر عليها النظام ... بعد عشرين يوماً على حصارها من قبل قسد": who holds
     // a besieged place is besieged (and, for access, who is relieved)
     if e.etype == EventType::Coerce
