@@ -192,6 +192,13 @@ const NER_STOP: &[&str] = &[
     "الدولار",
 ];
 
+/// Whether a word says "backed (by)" ("المدعوم", "مدعومة", "والمدعومين"): the name after
+/// "من" is a backer, neither the place nor the agent of what the backed force does.
+fn backing_word(norm: &str) -> bool {
+    let n = norm.trim_start_matches('و');
+    n.starts_with("المدعوم") || n.starts_with("مدعوم")
+}
+
 /// Whether the word right before token `first` is one of `words` (match keys, a glued و/ف
 /// allowed).
 fn word_before(toks: &[Tok], first: usize, words: &[&str]) -> bool {
@@ -626,10 +633,7 @@ pub(crate) fn extract(
                         && (0..k)
                             .rev()
                             .find(|&b| toks[b].kind == Kind::Word)
-                            .is_some_and(|b| {
-                                toks[b].norm.trim_start_matches('و').starts_with("المدعوم")
-                                    || toks[b].norm.trim_start_matches('و').starts_with("مدعوم")
-                            })
+                            .is_some_and(|b| backing_word(&toks[b].norm))
                 });
                 let locative_prep = !backed_by
                     && prev.is_some_and(|k| {
@@ -2492,7 +2496,7 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
                     .chain(kind_words(lex, SrcKind::Conduit))
                     .any(|p| p.len() == 1 && p[0] == stem)
                     // ("وفقا لما نشرته صحيفة", "لما أظهره مقطع الفيديو")
-                    || ["نشرت", "نشر", "اظهر", "اظهرت", "اعلنت", "اعلن"].contains(&stem)
+                    || ["نشرت", "نشر", "اظهر", "اظهرت"].contains(&stem)
             })
     };
     // "وفق ما نقلت وكالة نورث برس": the reporting verb after ما is no part of the name
@@ -4486,6 +4490,12 @@ fn arguments(
         };
         // armed men right after a finite verb whose pattern names the object are its subject:
         // "قطع مجهولون مسلحون الطريق"
+        // (a force of the armed sectors: rebels, unidentified armed men, the military)
+        let armed = |k: usize| {
+            d.ents[k]
+                .actor
+                .is_some_and(|a| matches!(kb.actor(a).sector.as_str(), "REB" | "UAF" | "MIL"))
+        };
         let armed_subject = |k: usize| {
             let st = d.ents[k].toks.start;
             finite
@@ -4493,18 +4503,14 @@ fn arguments(
                 && st < c.last
                 && d.next_words(c.head, 1).first() == Some(&st)
                 && !d.toks[st].norm.starts_with(['ل', 'ب'])
-                && d.ents[k]
-                    .actor
-                    .is_some_and(|a| matches!(kb.actor(a).sector.as_str(), "REB" | "UAF" | "MIL"))
+                && armed(k)
         };
         // armed men whose fire it is: "مقتل فلسطينيين اثنين برصاص جنود"
         let their_fire = |k: usize| {
             e.etype == EventType::Assault
                 && c.reading.prep == Some('ب')
                 && d.next_words(c.last, 1).first() == Some(&d.ents[k].toks.start)
-                && d.ents[k]
-                    .actor
-                    .is_some_and(|a| matches!(kb.actor(a).sector.as_str(), "REB" | "UAF" | "MIL"))
+                && armed(k)
         };
         let (coll, rest): (Vec<usize>, Vec<usize>) = actors.iter().partition(|&&k| {
             !attack_subject(k)
@@ -5322,23 +5328,17 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     let Some(tok) = d.toks.get(first) else {
         return false;
     };
-    // "إسقاط طائرة من دون طيار مصدرها سوريا": where the downed target came from, not who
-    // acted (but "سقوط صاروخ مصدره قوات النظام": who fired the falling projectile)
-    // "إدخال المحروقات إلى الأحياء التي يسيطر عليها النظام": who holds the place an access
-    // reaches does not open it
-    // ("الجيش السوري المدعوم من روسيا": the backer supports, it does not act)
+    // "الجيش السوري المدعوم من روسيا": the backer supports, it does not act
     if d.is(first.saturating_sub(1), "من")
         && d.prev_words(first.saturating_sub(1), 1)
             .first()
-            .is_some_and(|&b| {
-                let n = d.toks[b].norm.trim_start_matches('و');
-                n.starts_with("المدعوم") || n.starts_with("مدعوم")
-            })
+            .is_some_and(|&b| backing_word(&d.toks[b].norm))
     {
         return false;
     }
-    // ("دوما المحاصرة التي تسيطر عليها قوات المعارضة": who holds a besieged place does not
-    // besiege it)
+    // "إدخال المحروقات إلى الأحياء التي يسيطر عليها النظام": who holds the place an access
+    // reaches does not open it ("دوما المحاصرة التي تسيطر عليها قوات المعارضة": nor does
+    // who holds a besieged place besiege it)
     if (entry.etype == EventType::Retreat && matches!(entry.mode, ModeRule::Fixed(Mode::Access))
         || entry.etype == EventType::Coerce
             && matches!(entry.mode, ModeRule::Fixed(Mode::Restrict)))
@@ -5379,6 +5379,8 @@ fn agent_capable(d: &Doc, kb: &Kb, lex: &Lexicon, c: &Cand, en: &Ent) -> bool {
     }) {
         return false;
     }
+    // "إسقاط طائرة من دون طيار مصدرها سوريا": where the downed target came from, not who
+    // acted (but "سقوط صاروخ مصدره قوات النظام": who fired the falling projectile)
     if entry.id == "assault.shootdown"
         && d.prev_words(first, 1)
             .first()
@@ -5663,6 +5665,17 @@ fn process_name(d: &Doc, c: &Cand, lex: &Lexicon, e: &Ent) -> bool {
             || process_city && after_head(&d.toks, first, &["عمليه"]))
 }
 
+/// The kinds of place a generic definite place word takes up ("المدينة" a city or a town,
+/// "البلدة" and "القرية" a town or a village, "الحي" and "المخيم" a neighbourhood).
+fn generic_place_kinds(n: &str) -> Option<&'static [PlaceKind]> {
+    match n {
+        "المدينه" => Some(&[PlaceKind::City, PlaceKind::Town]),
+        "البلده" | "القريه" => Some(&[PlaceKind::Town, PlaceKind::Village]),
+        "الحي" | "المخيم" => Some(&[PlaceKind::Neighbourhood]),
+        _ => None,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn locations(
     d: &Doc,
@@ -5756,24 +5769,23 @@ fn locations(
     // والخروج إلى محافظة إدلب": a generic place word right after the act takes up the
     // places named before it (with those coordinated with the nearest)
     // (of the kind the word names: "المدينة" a city or town, "الحي" a neighbourhood)
-    let taken_up: Option<&[PlaceKind]> = d.next_words(c.last, 1).first().and_then(|&j| {
-        let n = d.toks[j].norm.as_str();
-        Some(match n {
-            "المنطقه" | "الاحياء" | "البلدات" => &[
-                PlaceKind::Neighbourhood,
-                PlaceKind::Village,
-                PlaceKind::Town,
-                PlaceKind::City,
-                PlaceKind::Region,
-                PlaceKind::Subdistrict,
-                PlaceKind::District,
-            ][..],
-            "المدينه" => &[PlaceKind::City, PlaceKind::Town][..],
-            "البلده" | "القريه" => &[PlaceKind::Town, PlaceKind::Village][..],
-            "الحي" | "المخيم" => &[PlaceKind::Neighbourhood][..],
-            _ => return None,
-        })
-    });
+    let taken_up: Option<&[PlaceKind]> =
+        d.next_words(c.last, 1)
+            .first()
+            .and_then(|&j| match d.toks[j].norm.as_str() {
+                "المنطقه" | "الاحياء" | "البلدات" => Some(
+                    &[
+                        PlaceKind::Neighbourhood,
+                        PlaceKind::Village,
+                        PlaceKind::Town,
+                        PlaceKind::City,
+                        PlaceKind::Region,
+                        PlaceKind::Subdistrict,
+                        PlaceKind::District,
+                    ][..],
+                ),
+                n => generic_place_kinds(n),
+            });
     if let (Some(kinds), false) = (taken_up, verbal) {
         if let Some(near) = places
             .iter()
@@ -5818,17 +5830,8 @@ fn locations(
     // generic place word next to the act takes up the last place of its kind named in the
     // two sentences before
     if chosen.is_empty() && !verbal && places.is_empty() {
-        let generic =
-            (c.head.saturating_sub(4).max(s.start)..(c.last + 4).min(s.end)).find_map(|j| {
-                let kinds: &[PlaceKind] = match d.toks[j].norm.as_str() {
-                    "المخيم" => &[PlaceKind::Neighbourhood],
-                    "المدينه" => &[PlaceKind::City, PlaceKind::Town],
-                    "البلده" | "القريه" => &[PlaceKind::Town, PlaceKind::Village],
-                    "الحي" => &[PlaceKind::Neighbourhood],
-                    _ => return None,
-                };
-                Some(kinds)
-            });
+        let generic = (c.head.saturating_sub(4).max(s.start)..(c.last + 4).min(s.end))
+            .find_map(|j| generic_place_kinds(&d.toks[j].norm));
         if let Some(kinds) = generic {
             let from = d.sents[c.sent.saturating_sub(2)].start;
             if let Some(p) = d.ents.iter().rev().find(|e| {
@@ -6355,7 +6358,7 @@ fn quantities_of(
         let reached = d
             .prev_words(qt, 1)
             .first()
-            .is_some_and(|&k| d.is_any(k, &["الي", "بلغ", "بلغت", "تجاوز", "تجاوزت", "يتجاوز"]));
+            .is_some_and(|&k| d.is_any(k, &quant::TALLY_REACH));
         if let (Some(h), true) = (tally_head, reached) {
             // (the attack keeps a running toll of its own: "بارتفاع حصيلة القتلى إلى 28")
             let own_toll = qs.iter().any(|o| {
@@ -6714,6 +6717,18 @@ fn teaser_tokens(d: &Doc) -> Vec<bool> {
     out
 }
 
+/// Words naming the war as a whole ("الحرب", "النزاع", "منذ اندلاعها"): a tally measured
+/// against them is war-wide.
+const WAR_WORDS: [&str; 7] = [
+    "الحرب",
+    "النزاع",
+    "الصراع",
+    "الازمه",
+    "اندلاعها",
+    "اندلاعه",
+    "اندلاع",
+];
+
 /// Whether sentence `si` counts a campaign's dead since a date ("منذ 18 شباط", "منذ
 /// بدء الحملة") and names no war, no years and no months of it: the tally of one campaign,
 /// which the guideline keeps on its event.
@@ -6730,22 +6745,8 @@ fn campaign_tally(d: &Doc, si: usize) -> bool {
             })
     });
     let long = (s.start..s.end).any(|j| {
-        d.is_any(
-            j,
-            &[
-                "الحرب",
-                "النزاع",
-                "الصراع",
-                "الازمه",
-                "اندلاع",
-                "اعوام",
-                "سنوات",
-                "عامين",
-                "سنتين",
-                "اشهر",
-                "شهور",
-            ],
-        )
+        d.is_any(j, &WAR_WORDS)
+            || d.is_any(j, &["اعوام", "سنوات", "عامين", "سنتين", "اشهر", "شهور"])
     });
     since_date && !long
 }
@@ -6763,20 +6764,7 @@ fn war_tally(d: &Doc, c: &Cand) -> bool {
     }
     let s = &d.sents[c.sent];
     let window = c.head.saturating_sub(12).max(s.start)..(c.last + 13).min(s.end);
-    let war = window.clone().any(|j| {
-        d.is_any(
-            j,
-            &[
-                "الحرب",
-                "النزاع",
-                "الصراع",
-                "الازمه",
-                "اندلاعها",
-                "اندلاعه",
-                "اندلاع",
-            ],
-        )
-    });
+    let war = window.clone().any(|j| d.is_any(j, &WAR_WORDS));
     let since = window.clone().any(|j| d.is(j, "منذ"));
     let thousands = window.clone().any(|j| {
         d.toks[j].kind == Kind::Number
@@ -6990,7 +6978,7 @@ mod tests {
     /// such never matched a token (its key is موسسات, طايرات), which silently disabled rules.
     #[test]
     fn word_lists_were_written_unfolded_and_never_matched() {
-        let lists: [&[&str]; 22] = [
+        let lists: [&[&str]; 23] = [
             &PLACE_STOP,
             &MEDIA_HEADS,
             &WEAPON_HEADS,
@@ -7005,6 +6993,7 @@ mod tests {
             &CONTENT_NOUNS,
             &ANNOUNCED_ACTS,
             &REPORTED_TOLLS,
+            &WAR_WORDS,
             &TARGET_NOUNS,
             &ASCRIBED,
             &POSSESSED_FORCES,

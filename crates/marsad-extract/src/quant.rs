@@ -184,6 +184,19 @@ fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
     None
 }
 
+/// Words right before the number a tally reaches ("ارتفعت الحصيلة إلى 31", "بلغ عدد القتلى
+/// 40"), as match keys.
+pub(crate) const TALLY_REACH: [&str; 8] = [
+    "الي",
+    "بلغ",
+    "بلغت",
+    "تجاوز",
+    "تجاوزت",
+    "يتجاوز",
+    "يبلغ",
+    "تبلغ",
+];
+
 /// The item of a tally ("حصيلة القتلى", "عدد الجرحى") that the bare number at token `i`
 /// reaches: right after "إلى" or a reaching verb (بلغ، تجاوز، وصل), the tally's head within
 /// the ten words before, in the same sentence.
@@ -195,12 +208,9 @@ fn tally_of(toks: &[Tok], i: usize) -> Option<&'static str> {
         .filter(|t| t.kind == Kind::Word || t.kind == Kind::Number)
         .take(10)
         .collect();
-    let reaches = prev.first().is_some_and(|t| {
-        matches!(
-            t.norm.as_str(),
-            "الي" | "بلغ" | "بلغت" | "تجاوز" | "تجاوزت" | "يتجاوز" | "يبلغ" | "تبلغ"
-        )
-    });
+    let reaches = prev
+        .first()
+        .is_some_and(|t| TALLY_REACH.contains(&t.norm.as_str()));
     if !reaches {
         return None;
     }
@@ -227,6 +237,11 @@ pub fn find(text: &str) -> Vec<QMention> {
         let qi = toks.partition_point(|t| t.span.end <= q.span.start);
         let after = toks.partition_point(|t| t.span.start < q.span.end);
         // the noun after a bare count when it counts things the text core has no unit for
+        let tally = if q.unit.is_none() && !q.vague {
+            tally_of(&toks, qi)
+        } else {
+            None
+        };
         let thing_after = toks
             .get(after)
             .and_then(|t| unit_of(&t.norm))
@@ -275,9 +290,7 @@ pub fn find(text: &str) -> Vec<QMention> {
             }
             // "لترتفع حصيلة القتلى المدنيين منذ 18 شباط إلى 1031": a bare number a tally of
             // the dead or the wounded reaches
-            None if !q.vague && tally_of(&toks, qi).is_some() => {
-                ("person", tally_of(&toks, qi), q.value)
-            }
+            None if tally.is_some() => ("person", tally, q.value),
             // "ثلاث طائرات حربية", "3 مستشفيات": aircraft, bridges and hospitals counted
             None if !q.vague && thing_after.is_some() => {
                 (thing_after.unwrap_or_default(), None, q.value)
