@@ -3656,6 +3656,8 @@ fn arguments(
             .into_iter()
             .find(|&j| d.is(j, "بين"))
     };
+    // the parties a clash names side by side ("من جهة ... من جهة أخرى"): never its victims
+    let mut sides: Vec<usize> = Vec::new();
     if let (true, Some(b)) = (actors.is_empty(), between) {
         if let Some(&k) = usable
             .iter()
@@ -3664,18 +3666,31 @@ fn arguments(
             actors.push(k);
             add_coordinated(d, &usable, k, &mut actors);
             // "بين X وY من جهة، وZ من جهة أخرى": every named side
-            let stop = (k..s.end.min(k + 40)).find(|&j| {
+            let first = d.ents[k].toks.start;
+            let stop = (first..s.end.min(first + 40)).find(|&j| {
                 d.is(j, "من")
                     && d.is_any(j + 1, &["جهه", "طرف", "ناحيه"])
                     && d.is_any(j + 2, &["اخري", "اخر", "ثانيه", "ثان"])
             });
             if let Some(stop) = stop {
-                for &o in &usable {
+                // (a side the agent test leaves out is still a side: "ومسلحين محليين",
+                // "مدعمة بقوات الدفاع الوطني"; a nationality adjective on a title is not: "نجل
+                // الرئيس اليمني السابق")
+                for &o in &usable_all {
                     let st = d.ents[o].toks.start;
-                    if st > d.ents[k].toks.start && st < stop && !actors.contains(&o) {
+                    let en = &d.ents[o];
+                    let key = crate::text::norm_word(d.span_text(en.span.clone()));
+                    let adjective = en.toks.len() == 1
+                        && (key.ends_with('ي') || key.ends_with("يه"))
+                        && en
+                            .actor
+                            .is_some_and(|a| kb.actor(a).kind == ActorKind::State);
+                    let side = usable.contains(&o) || !adjective;
+                    if side && st > d.ents[k].toks.start && st < stop && !actors.contains(&o) {
                         actors.push(o);
                     }
                 }
+                sides = actors.clone();
             }
         }
     }
@@ -4513,7 +4528,8 @@ fn arguments(
                 && armed(k)
         };
         let (coll, rest): (Vec<usize>, Vec<usize>) = actors.iter().partition(|&&k| {
-            !attack_subject(k)
+            !sides.contains(&k)
+                && !attack_subject(k)
                 && !armed_subject(k)
                 && !explicit_agent(k)
                 && !their_fire(k)
