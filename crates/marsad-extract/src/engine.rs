@@ -3782,6 +3782,80 @@ fn arguments(
             }
         }
     }
+    // "تمكنت قوات النظام من محاصرة مسلحي المعارضة", "مما مكنها من محاصرة ...", "نجح الجيش
+    // في تطويق ...": the verbal noun after an enabling verb names its object right after it;
+    // the one enabled, the verb's subject, is its agent
+    let mut enabled: Vec<usize> = Vec::new();
+    if actors.is_empty() && hits_people(e.etype) {
+        if let Some(verb) = enabling_verb(d, c.head) {
+            // (a pronoun on the verb takes up a party before it: after "مما" the subject of
+            // the clause whose outcome it is, the sentence's first party ("تحاول قوات النظام
+            // استعادة قاعدة تسيطر عليها الفصائل، مما يمكنها من"); otherwise the party named
+            // last ("هجوم لتنظيم داعش مكنه من"))
+            let pronoun = ["ه", "ها", "هم"]
+                .iter()
+                .any(|p| d.toks[verb].norm.ends_with(p));
+            let outcome = d
+                .prev_words(verb, 1)
+                .first()
+                .is_some_and(|&j| d.is_any(j, &["مما", "ما"]));
+            let before = |k: &&usize| d.ents[**k].toks.end <= verb && !d.ents[**k].is_place();
+            // ("أن يمكنها": too far from its antecedent to tell)
+            let after_that = d
+                .prev_words(verb, 1)
+                .first()
+                .is_some_and(|&j| d.is_any(j, &["ان"]));
+            let agent = if pronoun && after_that {
+                None
+            } else if pronoun && outcome {
+                usable_all.iter().find(before)
+            } else if pronoun {
+                usable_all.iter().rev().find(before)
+            } else {
+                usable.iter().find(|&&k| {
+                    let en = &d.ents[k];
+                    en.toks.start > verb && en.toks.end < c.head && !en.is_place()
+                })
+            };
+            if let Some(&k) = agent {
+                actors.push(k);
+                add_coordinated(d, &usable, k, &mut actors);
+                // (the enabling "من" links no group to the agent: "تمكنت القوات من طرد
+                // التنظيم")
+                actors.retain(|&a| d.ents[a].toks.start < c.head);
+                enabled = actors.clone();
+            }
+            let seize =
+                e.etype == EventType::Coerce && matches!(e.mode, ModeRule::Fixed(Mode::Seize));
+            // (a few words on, in the same phrase: "تطويق مقاتلي تنظيم داعش", "خطف دفعة أولى
+            // من المدنيين"; what follows a preposition, "بدعم من التحالف", is left to the
+            // rules below)
+            if let Some(&k) = usable_all.iter().find(|&&k| {
+                let st = d.ents[k].toks.start;
+                st > c.last
+                    && st < next_trigger
+                    && !d.ents[k].is_place()
+                    && !actors.contains(&k)
+                    && (c.last + 1..st).filter(|&j| d.is_word(j)).count() <= 3
+                    && ((c.last + 1..st).all(|j| {
+                        !d.is_word(j) && !d.is_clause_break(j)
+                            || d.is_any(j, &OWNER_HEADS)
+                            || d.is_any(j, &PARTITIVE_HEADS)
+                            || d.is_any(j, &["من", "دفعه", "اولي", "عدد", "عشرات", "ميات"])
+                    })
+                    // (who a place is taken from: "استعادة مناطق واسعة من المعارضة")
+                    || seize
+                        && d.is(st - 1, "من")
+                        && (c.last + 1..st - 1).all(|j| {
+                            !d.is_clause_break(j)
+                                && !d.is_any(j, &["في", "علي", "الي", "عن", "من", "مع", "ضد"])
+                        }))
+            }) {
+                recips.push(k);
+                add_coordinated(d, &usable_all, k, &mut recips);
+            }
+        }
+    }
     // after the trigger (VSO, or a genitive agent "حصار النظام"), before the next trigger
     // (a verb agreeing in the plural or dual has its subject before it: "الرئيس بشار الأسد
     // وزوجته أسماء زارا منزل فتاة" visits the girl's home, the girl is not the visitor)
@@ -3794,6 +3868,7 @@ fn arguments(
         let window_end = (c.last + 5).min(next_trigger.max(c.last + 2));
         if let Some(&k) = usable.iter().find(|&&k| {
             d.ents[k].toks.start > c.head
+                && !recips.contains(&k)
                 && !c.matched.iter().any(|&m| d.ents[k].toks.contains(&m))
                 && d.ents[k].toks.start <= window_end
                 && !d.ents[k].is_place()
@@ -4529,6 +4604,7 @@ fn arguments(
         };
         let (coll, rest): (Vec<usize>, Vec<usize>) = actors.iter().partition(|&&k| {
             !sides.contains(&k)
+                && !enabled.contains(&k)
                 && !attack_subject(k)
                 && !armed_subject(k)
                 && !explicit_agent(k)
@@ -5193,6 +5269,46 @@ fn finite_verb(c: &Cand) -> bool {
     !c.reading.art
         && matches!(c.reading.prep, None | Some('س'))
         && !participle_like(&c.reading.stem)
+}
+
+/// The enabling verb a verbal noun at `head` depends on ("تمكنت قوات النظام من محاصرة",
+/// "مما مكنها من محاصرة", "نجح الجيش في تطويق"): the verb's token, when the noun follows its
+/// preposition (من for تمكن, في for نجح) with at most its subject between, no clause break.
+fn enabling_verb(d: &Doc, head: usize) -> Option<usize> {
+    const BY_MIN: [&str; 16] = [
+        "تمكن",
+        "تمكنت",
+        "يتمكن",
+        "تتمكن",
+        "تمكنوا",
+        "يتمكنون",
+        "مكن",
+        "مكنت",
+        "مكنها",
+        "مكنه",
+        "مكنهم",
+        "مكنتها",
+        "مكنته",
+        "مكنتهم",
+        "يمكنها",
+        "يمكنه",
+    ];
+    const BY_FI: [&str; 6] = ["نجح", "نجحت", "ينجح", "تنجح", "نجحوا", "ينجحون"];
+    let prep = *d.prev_words(head, 1).first()?;
+    let by = if d.is(prep, "من") {
+        &BY_MIN[..]
+    } else if d.is(prep, "في") {
+        &BY_FI[..]
+    } else {
+        return None;
+    };
+    let start = d.sents[d.sent_of[prep]].start;
+    (start..prep)
+        .rev()
+        .take_while(|&j| !d.is_clause_break(j))
+        .filter(|&j| d.is_word(j))
+        .take(6)
+        .find(|&j| d.is_any(j, by))
 }
 
 /// The sentence and last token of the candidates whose entry has the fixed `mode`.
