@@ -2428,6 +2428,12 @@ fn reporting_between(d: &Doc, lex: &Lexicon, from: usize, to: usize) -> bool {
 
 // ------------------------------------------------------------------ attribution
 
+/// A preposition with a pronoun, which may stand between a reporting verb and its subject
+/// ("بحسب ما أفاد به مراسل", "أوضح فيها أن", "الذي كشفت عنه الأنباء").
+const PRONOUN_OBJECTS: [&str; 9] = [
+    "به", "بها", "فيها", "فيه", "فيهم", "عنها", "عنه", "منها", "منه",
+];
+
 /// Where a noun phrase (a source's name) after token `i` ends: the token range of its words.
 fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usize> {
     let s = &d.sents[d.sent_of[i.min(d.toks.len().saturating_sub(1))]];
@@ -2474,6 +2480,30 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
             "نجاح",
             // ("وثق مقتل 20 مدنيا", "أعلن مقتل": the documented toll)
             "مقتل",
+            // ("أعلن حالة الطوارئ", "أعلنت مسؤوليتها", "أكد مجدداً": what is declared, or
+            // an adverb)
+            "حاله",
+            "حال",
+            "مسووليته",
+            "مسووليتها",
+            "مسووليتهم",
+            "عزمه",
+            "عزمها",
+            "رفضه",
+            "رفضها",
+            "استعداده",
+            "استعدادها",
+            "موافقته",
+            "موافقتها",
+            "مجددا",
+            "اعتبارا",
+            // ("وكشف مصير الباقين", "كشف النقاب عن": what is revealed)
+            "مصير",
+            "حقيقه",
+            "تفاصيل",
+            "النقاب",
+            "هويه",
+            "ملابسات",
             // ("أضاف قائلا": what follows is the content)
             "قايلا",
             "قايله",
@@ -2515,12 +2545,21 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
         && (d.toks[j].kind == Kind::Punct && !d.is_clause_break(j)
             || d.is_any(j, &TIME_WORDS)
             || d.is(j, "امس")
-            || d.is_any(j, &["به", "بها", "ما"])
+            // (and a preposition's pronoun: "أوضح فيها أن", "الذي كشفت عنه الأنباء")
+            || d.is(j, "ما")
+            || d.is_any(j, &PRONOUN_OBJECTS)
             || verb_with_pronoun(j)
             || verb_after_ma(j)
             || in_after_ward(j))
     {
         j += 1;
+    }
+    // (a quotation or a colon after "قال فيه" is what was said)
+    if j > i
+        && d.is_any(j - 1, &PRONOUN_OBJECTS)
+        && d.toks.get(j).is_some_and(|t| t.kind == Kind::Punct)
+    {
+        return j..j;
     }
     let start = j;
     let mut end = j;
@@ -2589,6 +2628,8 @@ fn np_after(d: &Doc, lex: &Lexicon, i: usize, trig_heads: &[usize]) -> Range<usi
                             "منشور",
                             "بيانها",
                             "بيانه",
+                            "خبر",
+                            "تسجيل",
                         ],
                     )
             });
@@ -3188,7 +3229,15 @@ fn attribution(d: &Doc, kb: &Kb, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                                     }
                                     break;
                                 }
-                                if k == s.start || d.is_clause_break(k - 1) {
+                                // ("كشفت سانا عن أنباء أشارت إلى": the subject starts after
+                                // عن, unless a statement is issued by someone: "بيان صادر عن")
+                                if k == s.start
+                                    || d.is_clause_break(k - 1)
+                                    || d.is(k - 1, "عن")
+                                        && !d.prev_words(k - 1, 1).first().is_some_and(|&p| {
+                                            d.is_any(p, &["صدر", "صادر", "الصادر"])
+                                        })
+                                {
                                     break;
                                 }
                                 k -= 1;
@@ -3265,6 +3314,25 @@ fn attribution(d: &Doc, kb: &Kb, lex: &Lexicon, cands: &[Cand]) -> Vec<Chain> {
                     Some(x) => {
                         let mut k = skip_quotes(d, subj.end, s.end);
                         let mut c = Chain::default();
+                        // "كشفت سانا عن أنباء أشارت إلى": the news the outlet revealed
+                        // speak under it
+                        // (and a source inside what another says: "قال المرصد إن مصادر
+                        // محلية أكدت أن", "ذكرت سانا أن الاتفاق الذي كشفت عنه الأنباء")
+                        let nested = |from: usize| {
+                            from < subj.start.min(j)
+                                && d.is_any(from, &THAT)
+                                && !(from..j).any(|k| d.is_clause_break(k))
+                        };
+                        if let Some((_, outer)) = marks.last().filter(|(from, p)| {
+                            (subj.start > 0
+                                && *from == subj.start - 1
+                                && d.is(subj.start - 1, "عن")
+                                || nested(*from))
+                                && !p.srcs.is_empty()
+                                && p.srcs.len() < 3
+                        }) {
+                            c.srcs.extend(outer.srcs.iter().cloned());
+                        }
                         // "لـ«شبكة الخابور»", or glued past the phrase's word limit ("قال مدير
                         // المرصد السوري لحقوق الإنسان رامي عبد الرحمن لوكالة فرانس برس")
                         let glued = d.reads.get(k).is_some_and(|rs| {
@@ -4665,15 +4733,20 @@ fn arguments(
                         })
             };
             let direct = direct || self_report;
-            let verb_before = src.toks.start > 0
-                && kind_words(lex, SrcKind::Verb)
+            // (a preposition's pronoun may stand between: "التي يعلن فيها الجيش الإسرائيلي")
+            let verb_at = d
+                .prev_words(src.toks.start, 2)
+                .into_iter()
+                .find(|&j| !d.is_any(j, &PRONOUN_OBJECTS));
+            let verb_before = verb_at.is_some_and(|v| {
+                kind_words(lex, SrcKind::Verb)
                     .iter()
-                    .any(|p| seq_at(d, src.toks.start - 1, p, true).is_some())
-                || gap.clone().any(|j| {
-                    kind_words(lex, SrcKind::Verb)
-                        .iter()
-                        .any(|p| seq_at(d, j, p, true).is_some())
-                });
+                    .any(|p| seq_at(d, v, p, true).is_some())
+            }) || gap.clone().any(|j| {
+                kind_words(lex, SrcKind::Verb)
+                    .iter()
+                    .any(|p| seq_at(d, j, p, true).is_some())
+            });
             if direct && verb_before {
                 // monitors and outlets report tolls, they do not act
                 if let Some(k) = (0..d.ents.len()).find(|&k| {
