@@ -6595,6 +6595,7 @@ fn quantities_of(
                     u,
                     "ton"
                         | "truck"
+                        | "shipment"
                         | "vehicle"
                         | "convoy"
                         | "basket"
@@ -6608,7 +6609,42 @@ fn quantities_of(
                 .unit
                 .as_deref()
                 .is_some_and(|u| matches!(u, "person" | "bus" | "batch" | "family")),
-            EventType::Coerce => q.unit.as_deref() == Some("person") && mode == Some(Mode::Arrest),
+            EventType::Coerce => match mode {
+                Some(Mode::Arrest) => q.unit.as_deref() == Some("person"),
+                // what a blockade keeps out: "تمنع عبور 4 شاحنات تحمل مواد إغاثية"
+                Some(Mode::Withhold) => q.unit.as_deref().is_some_and(|u| {
+                    matches!(u, "ton" | "truck" | "shipment" | "convoy" | "liter" | "kg")
+                }),
+                // the share of a territory taken: "استعاد نحو 95 في المئة من أراضي الغوطة"
+                // (of a territory or a place: not "يستقبل 80% من واردات البلاد")
+                Some(Mode::Seize) => {
+                    q.unit.as_deref() == Some("percent")
+                        && d.toks
+                            .iter()
+                            .position(|t| t.span.start >= q.span.end)
+                            .filter(|&k| d.is(k, "من"))
+                            .and_then(|k| d.next_words(k, 1).first().copied())
+                            .is_some_and(|k| {
+                                d.is_any(
+                                    k,
+                                    &[
+                                        "اراضي",
+                                        "الاراضي",
+                                        "مساحه",
+                                        "المساحه",
+                                        "المنطقه",
+                                        "مناطق",
+                                        "المناطق",
+                                        "محافظه",
+                                        "مدينه",
+                                        "ريف",
+                                        "مساحات",
+                                    ],
+                                ) || d.ent_at[k].is_some_and(|e| d.ents[e].is_place())
+                            })
+                }
+                _ => false,
+            },
             _ => false,
         };
         if !fits || mine > 25 {

@@ -174,10 +174,26 @@ fn context_item(toks: &[Tok], i: usize) -> Option<&'static str> {
             break;
         }
         let w = strip(&t.norm);
-        if matches!(w, "قتلوا" | "قضوا" | "قتل") || met_death(&t.norm) {
+        // (also the dual and the feminine: "مدنيين اثنين قتلا في قصف")
+        if matches!(
+            w,
+            "قتلوا"
+                | "قضوا"
+                | "قتل"
+                | "قتلا"
+                | "قتلتا"
+                | "قتلن"
+                | "قتلت"
+                | "قضيا"
+                | "قضين"
+        ) || met_death(&t.norm)
+        {
             return Some("killed");
         }
-        if matches!(w, "اصيبوا" | "جرحوا") {
+        if matches!(
+            w,
+            "اصيبوا" | "جرحوا" | "اصيبا" | "اصيبتا" | "اصبن" | "اصيبت" | "جرحا"
+        ) {
             return Some("injured");
         }
     }

@@ -79,6 +79,8 @@ pub enum Unit {
     Bus,
     /// شاحنة.
     Truck,
+    /// شحنة (a shipment of aid or goods).
+    Shipment,
     /// سيارة / آلية.
     Vehicle,
     /// برميل (barrel bombs and oil barrels alike).
@@ -145,6 +147,7 @@ impl Unit {
             Family => "family",
             Bus => "bus",
             Truck => "truck",
+            Shipment => "shipment",
             Vehicle => "vehicle",
             Barrel => "barrel",
             Airstrike => "airstrike",
@@ -642,6 +645,11 @@ fn build_tables() -> Tables {
             &["بلاغين"],
         ),
         (Unit::Batch, &["دفعة", "دفعات"], &["دفعتين"]),
+        (
+            Unit::Shipment,
+            &["شحنة", "شحنات", "الشحنات"],
+            &["شحنتين", "شحنتان"],
+        ),
         (
             Unit::Bus,
             &["حافلة", "حافلات", "الحافلات", "باص", "باصات"],
@@ -1601,6 +1609,7 @@ mod tests {
             ("عناصر", Member),
             ("شاحنة", Truck),
             ("شاحنات", Truck),
+            ("شحنات", Shipment),
             ("سيارة", Vehicle),
             ("صاروخ", Missile),
             ("صواريخ", Missile),
