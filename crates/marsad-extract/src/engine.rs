@@ -1735,7 +1735,12 @@ fn after_vso_subject(d: &Doc, last: usize) -> Option<usize> {
                 .prev_words(j, 1)
                 .first()
                 .is_some_and(|&p| d.is_any(p, &["التابعه", "التابع", "التابعين"]));
-            if apposition || owner {
+            // (or as the same actor named again right after: a title and its holder's name,
+            // "دعا وزير الخارجية الروسي سيرغي لافروف إيران")
+            let same = j == d.ents[k].toks.end
+                && d.ents[e].actor.is_some()
+                && d.ents[e].actor == d.ents[k].actor;
+            if apposition || owner || same {
                 j = d.ents[e].toks.end;
                 end = j - 1;
                 apposition = false;
@@ -3746,14 +3751,7 @@ fn arguments(
                 // الرئيس اليمني السابق")
                 for &o in &usable_all {
                     let st = d.ents[o].toks.start;
-                    let en = &d.ents[o];
-                    let key = crate::text::norm_word(d.span_text(en.span.clone()));
-                    let adjective = en.toks.len() == 1
-                        && (key.ends_with('ي') || key.ends_with("يه"))
-                        && en
-                            .actor
-                            .is_some_and(|a| kb.actor(a).kind == ActorKind::State);
-                    let side = usable.contains(&o) || !adjective;
+                    let side = usable.contains(&o) || !nisba_adjective(d, kb, &d.ents[o]);
                     if side && st > d.ents[k].toks.start && st < stop && !actors.contains(&o) {
                         actors.push(o);
                     }
@@ -3765,9 +3763,19 @@ fn arguments(
     // a finite verb with its subject right before it (SVO: "دمشق تتهم إسرائيل", "قسد سلمت")
     let finite = finite_verb(c);
     if actors.is_empty() && finite {
+        // (across a comma only when no subject follows the verb: "الفرقة الرابعة، رفضت
+        // أوامر النظام", but "وفي رده على إصابة الجنود الإسرائيليين، توعد رئيس الوزراء
+        // الإسرائيلي")
+        let vso_subject = d
+            .ent_at
+            .get(c.last + 1)
+            .copied()
+            .flatten()
+            .is_some_and(|k| usable.contains(&k) && d.ents[k].toks.start == c.last + 1);
         let before = (c.head.saturating_sub(3)..c.head)
             .rev()
-            .find(|&j| d.is_word(j) && !d.is_any(j, &["قد", "ايضا", "بدورها", "بدوره"]));
+            .find(|&j| d.is_word(j) && !d.is_any(j, &["قد", "ايضا", "بدورها", "بدوره"]))
+            .filter(|&j| !vso_subject || !(j..c.head).any(|m| d.is_clause_break(m)));
         if let Some(k) = before
             .and_then(|j| d.ent_at[j])
             .filter(|k| usable.contains(k) && !d.ents[*k].is_place())
@@ -4420,8 +4428,32 @@ fn arguments(
                 continue;
             }
             // "حاصرت قسد قوات النظام": the object right after a subject that follows the verb
+            // (also whom a call or a threat addresses: "دعت قسد النظام إلى فك الحصار")
+            // (a verb, not a noun: "تهديدات ترامب" are his)
+            let addressed = matches!(e.etype, EventType::Request | EventType::Threaten)
+                && !c.reading.stem.ends_with("ات")
+                && !matches!(
+                    c.reading.stem.as_str(),
+                    "نداء" | "مطالبه" | "دعوه" | "تهديد" | "انذار" | "انذارا"
+                );
+            // (a title's name is no object: "دعا وزير الدفاع الإسرائيلي افيغدور ليبرمان الرئيس
+            // السوري")
+            let titled_name = usable_all.iter().any(|&o| {
+                let t = &d.ents[o];
+                t.toks.end == en.toks.start
+                    && (t.actor.is_some() && t.actor == en.actor
+                        || t.toks.clone().any(|j| d.is_any(j, &TITLE_WORDS))
+                            && en
+                                .actor
+                                .is_none_or(|a| kb.actor(a).kind == ActorKind::Person))
+            });
+            // (nor the nationality adjective of a speaker: "هددت مصادر عسكرية إسرائيلية")
+            if addressed && nisba_adjective(d, kb, en) {
+                continue;
+            }
             let direct_obj = finite
-                && hits_people(e.etype)
+                && !titled_name
+                && (hits_people(e.etype) || addressed)
                 && subject_end.is_some_and(|se| {
                     en.toks.start > se
                         && (se + 1..en.toks.start).all(|j| !d.is_word(j))
@@ -4432,7 +4464,7 @@ fn arguments(
             // its author named before it, the one it falls on
             // (not after a seizure, whose genitive is its author: "سيطرة النظام على"; nor
             // after a projectile or an instrument)
-            let right_after = hits_people(e.etype)
+            let right_after = (hits_people(e.etype) || addressed && finite)
                 && !matches!(e.mode, ModeRule::Fixed(Mode::Seize))
                 && !matches!(
                     e.id.as_str(),
@@ -5342,6 +5374,17 @@ fn finite_verb(c: &Cand) -> bool {
     !c.reading.art
         && matches!(c.reading.prep, None | Some('س'))
         && !participle_like(&c.reading.stem)
+}
+
+/// Whether a mention is a one-word nationality adjective of a state ("إسرائيلية", "اليمني"),
+/// which describes the noun before it rather than naming a party.
+fn nisba_adjective(d: &Doc, kb: &Kb, en: &Ent) -> bool {
+    let key = crate::text::norm_word(d.span_text(en.span.clone()));
+    en.toks.len() == 1
+        && (key.ends_with('ي') || key.ends_with("يه"))
+        && en
+            .actor
+            .is_some_and(|a| kb.actor(a).kind == ActorKind::State)
 }
 
 /// The enabling verb a verbal noun at `head` depends on ("تمكنت قوات النظام من محاصرة",
