@@ -5925,6 +5925,58 @@ fn generic_place_kinds(n: &str) -> Option<&'static [PlaceKind]> {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Whether place `e` names where displaced people come from ("المناطق التي يتواجد فيها
+/// المهجرون من عفرين", "منطقة نازحي عفرين"): the act around them happens where they are now,
+/// not there. The displacement itself ("تهجير الأهالي من عفرين", "المهجرين" as the trigger)
+/// keeps its origin.
+fn origin_of_people(d: &Doc, c: &Cand, e: &Ent) -> bool {
+    const DISPLACED: [&str; 18] = [
+        "المهجرين",
+        "المهجرون",
+        "مهجرين",
+        "مهجرون",
+        "مهجري",
+        "النازحين",
+        "النازحون",
+        "نازحين",
+        "نازحون",
+        "نازحي",
+        "اللاجيين",
+        "اللاجيون",
+        "لاجيين",
+        "لاجيي",
+        "الفارين",
+        "الهاربين",
+        "القادمين",
+        "الوافدين",
+    ];
+    let st = e.toks.start;
+    let before = d.prev_words(st, 3);
+    // "نازحي عفرين" (construct), "المهجرين من عفرين", "المهجرين من مدينة عفرين"
+    let noun = match before.as_slice() {
+        [n, ..] if d.is_any(*n, &DISPLACED) => Some(*n),
+        [m, n, ..] if d.is(*m, "من") && d.is_any(*n, &DISPLACED) => Some(*n),
+        [w, m, n, ..]
+            if d.is_any(*w, &["مدينه", "منطقه", "بلده", "قريه", "ريف", "محافظه"])
+                && d.is(*m, "من")
+                && d.is_any(*n, &DISPLACED) =>
+        {
+            Some(*n)
+        }
+        _ => None,
+    };
+    // (a word of a place's name is no displaced people: "ممر الوافدين وضاحية الأسد"; an act
+    // the place's relative clause names is there: "الفارين من الغوطة الشرقية التي تتعرض
+    // لهجوم")
+    let relative = d
+        .next_words(e.toks.end.saturating_sub(1), 1)
+        .first()
+        .is_some_and(|&j| d.is_any(j, &REL_PRONOUNS) && c.head > j && c.head <= j + 4);
+    noun.is_some_and(|n| {
+        !(c.head..=c.last).contains(&n) && !d.ent_at[n].is_some_and(|k| d.ents[k].is_place())
+    }) && !relative
+}
+
 fn locations(
     d: &Doc,
     kb: &Kb,
@@ -5946,6 +5998,12 @@ fn locations(
                 && !in_chain(chain, e.toks.start)
                 && !after_purpose(d, c, aims, e.toks.start)
                 && !process_name(d, c, lex, e)
+                // (a departure or a flight keeps where people leave: "فرار عشرات الآلاف من
+                // اللاجئين من درعا")
+                && (matches!(
+                    lex.entries[c.entry].etype,
+                    EventType::Sanction | EventType::Retreat
+                ) || !origin_of_people(d, c, e))
         })
         .collect();
     let next_trigger = cands
