@@ -5924,7 +5924,6 @@ fn generic_place_kinds(n: &str) -> Option<&'static [PlaceKind]> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 /// Whether place `e` names where displaced people come from ("المناطق التي يتواجد فيها
 /// المهجرون من عفرين", "منطقة نازحي عفرين"): the act around them happens where they are now,
 /// not there. The displacement itself ("تهجير الأهالي من عفرين", "المهجرين" as the trigger)
@@ -5977,6 +5976,7 @@ fn origin_of_people(d: &Doc, c: &Cand, e: &Ent) -> bool {
     }) && !relative
 }
 
+#[allow(clippy::too_many_arguments)]
 fn locations(
     d: &Doc,
     kb: &Kb,
