@@ -794,6 +794,9 @@ pub(crate) fn extract(
     // teasers of other articles ("قد يهمك/ الهدنة حبر على ورق.. تواصل الغارات", "اقرأ أيضا:
     // ...", a "ذات صلة" line): from the marker to the end of its line, no events
     let teaser = teaser_tokens(&d);
+    // the words of slogans and banners ('رفعوا لافتات كتب عليها "حصاركم يقتل أطفالنا"'):
+    // what protesters write or chant, no events
+    let slogan = slogan_tokens(&d);
     let historical: Vec<bool> = d
         .sents
         .iter()
@@ -812,7 +815,9 @@ pub(crate) fn extract(
         .collect();
     for (ci, c) in cands.iter().enumerate() {
         let e = &lex.entries[c.entry];
-        if teaser.get(c.head).copied().unwrap_or(false) {
+        if teaser.get(c.head).copied().unwrap_or(false)
+            || slogan.get(c.head).copied().unwrap_or(false)
+        {
             continue;
         }
         if historical.get(c.sent).copied().unwrap_or(false) {
@@ -6706,10 +6711,12 @@ fn quantities_of(
                         | "kg"
                 )
             }),
-            EventType::Retreat => q
-                .unit
-                .as_deref()
-                .is_some_and(|u| matches!(u, "person" | "bus" | "batch" | "family")),
+            // (and what an opened access lets in: "تسمح بدخول 15 صهريجاً من المازوت")
+            EventType::Retreat => q.unit.as_deref().is_some_and(|u| {
+                matches!(u, "person" | "bus" | "batch" | "family")
+                    || mode == Some(Mode::Access)
+                        && matches!(u, "ton" | "truck" | "shipment" | "liter" | "kg")
+            }),
             EventType::Coerce => match mode {
                 Some(Mode::Arrest) => q.unit.as_deref() == Some("person"),
                 // what a blockade keeps out: "تمنع عبور 4 شاحنات تحمل مواد إغاثية"
@@ -7018,6 +7025,46 @@ fn stands_for_government(d: &Doc, e: &Ent) -> bool {
         || d.prev_words(e.toks.start, 1).first().is_some_and(|&j| {
             verb_like(j) && (d.toks[j].norm.ends_with("ها") || d.toks[j].norm.ends_with('ه'))
         })
+}
+
+/// Tokens inside the quoted slogans of a protest: the quotations after "كتب عليها",
+/// "لافتات", "شعارات" or "هتافات" (not a "كتب" that reports a statement), up to the first sentence end outside quotes (a
+/// slogan may end in its own "؟").
+fn slogan_tokens(d: &Doc) -> Vec<bool> {
+    // ("لافتة إلى أن" notes; a banner is "لافتة كتب عليها")
+    // ("ردد المفوض تحذيرات غوتيريس" echoes a statement: chanting is "رددوا شعارات")
+    const MARKERS: [&str; 6] = ["لافتات", "يافطات", "شعارات", "هتافات", "هتفوا", "يهتفون"];
+    let mut out = vec![false; d.toks.len()];
+    let mut j = 0;
+    while j < d.toks.len() {
+        // ("كتبت الخوذ البيضاء على تويتر" is a statement; "كتب عليها" is a banner)
+        let written_on = d.is_any(j, &["كتب", "كتبت"])
+            && d.next_words(j, 1)
+                .first()
+                .is_some_and(|&k| d.is_any(k, &["عليها", "عليه"]));
+        if !d.is_any(j, &MARKERS) && !written_on {
+            j += 1;
+            continue;
+        }
+        let mut inside = false;
+        j += 1;
+        while j < d.toks.len() {
+            let t = &d.toks[j];
+            if t.kind == Kind::Punct && is_quote_tok(&t.norm) {
+                inside = match t.norm.as_str() {
+                    "«" | "“" => true,
+                    "»" | "”" => false,
+                    _ => !inside,
+                };
+            } else if t.kind == Kind::End && !inside {
+                break;
+            } else {
+                out[j] = inside;
+            }
+            j += 1;
+        }
+    }
+    out
 }
 
 /// Tokens inside a teaser of another article: from "قد يهمك", "اقرأ أيضا", "شاهد أيضا",
