@@ -779,7 +779,7 @@ pub(crate) fn extract(
     let d = d;
     let (cands, aims) = match_triggers(&d, lex);
     let offs = CharOffsets::new(&full);
-    let quants = quant::find(&full);
+    let quants = quant::find_in(&full, &d.toks);
     let times = quant::find_times(&full, doc.published);
     let chains = attribution(&d, kb, lex, &cands);
     let mut events = Vec::new();

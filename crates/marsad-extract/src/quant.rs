@@ -1,7 +1,7 @@
 //! Quantities and time expressions: a small private adapter (the text core's richer
 //! `numbers`/`dates` modules can replace it behind the same two functions).
 
-use crate::text::{tokenize, Kind, Tok};
+use crate::text::{Kind, Tok};
 use marsad_types::{Date, Precision};
 use std::ops::Range;
 
@@ -244,17 +244,17 @@ fn tally_of(toks: &[Tok], i: usize) -> Option<&'static str> {
     })
 }
 
-/// Every counted quantity in `text`, from the text core, with the item (killed, injured,
-/// evacuated, flour, ...) read from the words around it.
-pub fn find(text: &str) -> Vec<QMention> {
-    let toks = tokenize(text);
+/// Every counted quantity in `text` (tokenized as `toks`, which must be `tokenize(text)`:
+/// the engine's own tokens), from the text core, with the item (killed, injured, evacuated,
+/// flour, ...) read from the words around it.
+pub fn find_in(text: &str, toks: &[Tok]) -> Vec<QMention> {
     let mut out = Vec::new();
     for q in marsad_text::find_quantities(text) {
         let qi = toks.partition_point(|t| t.span.end <= q.span.start);
         let after = toks.partition_point(|t| t.span.start < q.span.end);
         // the noun after a bare count when it counts things the text core has no unit for
         let tally = if q.unit.is_none() && !q.vague {
-            tally_of(&toks, qi)
+            tally_of(toks, qi)
         } else {
             None
         };
@@ -364,7 +364,7 @@ pub fn find(text: &str) -> Vec<QMention> {
             )
         ) && u == "person"
         {
-            if let Some(ci) = context_item(&toks, qi) {
+            if let Some(ci) = context_item(toks, qi) {
                 item = Some(ci.to_string());
             }
         }
@@ -408,7 +408,7 @@ pub fn find(text: &str) -> Vec<QMention> {
                 span: t.span.clone(),
                 value: 2.0,
                 unit: Some("person".into()),
-                item: item.or_else(|| context_item(&toks, i)).map(str::to_string),
+                item: item.or_else(|| context_item(toks, i)).map(str::to_string),
                 qualifier: None,
             }),
             // "إسقاط طائرتين" ("جسرين" is also a town of the Ghouta: no dual bridges)
@@ -547,6 +547,10 @@ pub fn find_times(text: &str, published: Option<Date>) -> Vec<TMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn find(text: &str) -> Vec<QMention> {
+        find_in(text, &crate::text::tokenize(text))
+    }
 
     #[test]
     fn tons_of_flour() {

@@ -36,6 +36,13 @@ fn is_diacritic(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    // (ASCII and the Arabic letters first: the common case needs no Unicode table look-up)
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') {
+        return true;
+    }
     c.is_alphabetic() || is_diacritic(c) || matches!(c, '\u{200C}' | '\u{200D}')
 }
 
