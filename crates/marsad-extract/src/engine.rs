@@ -840,6 +840,20 @@ pub(crate) fn extract(
         {
             continue;
         }
+        // "the dead" named again ("وقال إن معظم القتلى قضوا داخل منازلهم", "عدد القتلى من
+        // الأطفال تضاعف") is no new killing; the definite noun is one only as a toll with its
+        // number ("لترتفع حصيلة القتلى إلى 1031")
+        if e.id == "assault.kill" && c.reading.art && c.reading.stem == "قتلي" {
+            let s = &d.sents[c.sent];
+            let from = d.toks[c.head.saturating_sub(6).max(s.start)].span.start;
+            let to = d.toks[(c.last + 12).min(s.end - 1)].span.end;
+            if !quants
+                .iter()
+                .any(|q| q.span.start >= from && q.span.end <= to)
+            {
+                continue;
+            }
+        }
         if sporty.get(c.sent).copied().unwrap_or(false)
             && matches!(
                 e.etype,
