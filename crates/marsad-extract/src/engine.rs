@@ -1444,13 +1444,16 @@ fn match_triggers(d: &Doc, lex: &Lexicon) -> (Vec<Cand>, Vec<usize>) {
         }
     });
     // one event named twice in a row ("قافلة مساعدات وصلت", "نزح ... هرباً", "استعاد ... السيطرة"):
-    // same type and mode, at most 3 words apart, the second not coordinated with و
+    // same type and mode, at most 3 words apart, the second not coordinated with و nor opening
+    // a clause of its own ("على مناطق الاشتباكات، كما فتح الطيران الحربي نيران رشاشاته")
     let mut merged: Vec<Cand> = Vec::new();
     for c in out {
         if let Some(p) = merged.last() {
             let (ep, ec) = (&lex.entries[p.entry], &lex.entries[c.entry]);
             let gap = (p.last + 1..c.head).filter(|&k| d.is_word(k)).count();
-            let coordinated = c.reading.conj || (p.last + 1..c.head).any(|k| d.is(k, "و"));
+            let coordinated = c.reading.conj
+                || (p.last + 1..c.head)
+                    .any(|k| d.is(k, "و") || d.is_any(k, &["كما", "فيما", "بينما"]));
             let same = ep.etype == ec.etype
                 && std::mem::discriminant(&ep.mode) == std::mem::discriminant(&ec.mode)
                 && mode_key(ep) == mode_key(ec);
