@@ -2014,10 +2014,24 @@ fn status_of(
                 Scope::Before(n) => {
                     // "فشل الروس في إقناع الفرقة الرابعة بفك الحصار": a failure to persuade
                     // reaches the act it was to bring about, counted from the persuading
+                    // ("بعد يوم من فشل "قمة طهران"، والتي جمعت رؤساء ...، بالتوصل إلى اتفاق":
+                    // the failure's complement, past a relative clause, is what failed)
                     let last = if cu.id == "neg.fail" {
-                        (last + 1..(last + 6).min(c.head))
-                            .find(|&k| d.is_any(k, &["اقناع", "دفع", "اجبار", "حمل", "حث"]))
-                            .unwrap_or(last)
+                        let complement = (last + 1..c.head.min(last + 30))
+                            .find(|&k| {
+                                d.text
+                                    .get(d.toks[k].span.clone())
+                                    .is_some_and(|w| w.starts_with("بالتوصل"))
+                                    || d.is(k, "التوصل") && d.is(k - 1, "في")
+                            })
+                            .filter(|&k| c.head <= k + 2);
+                        match complement {
+                            Some(k) if d.is(k, "التوصل") => k - 2,
+                            Some(k) => k - 1,
+                            None => (last + 1..(last + 6).min(c.head))
+                                .find(|&k| d.is_any(k, &["اقناع", "دفع", "اجبار", "حمل", "حث"]))
+                                .unwrap_or(last),
+                        }
                     } else {
                         last
                     };
