@@ -3526,7 +3526,19 @@ fn src_of_nokb(d: &Doc, lex: &Lexicon, r: Range<usize>) -> Option<Src> {
 // ------------------------------------------------------------------ arguments
 
 fn actor_ref(d: &Doc, kb: &Kb, offs: &CharOffsets, e: &Ent) -> ActorRef {
-    let (name, id, sector, country) = match e.actor {
+    // (a country read as a place that a rule made a party stands for its state: "دعوات من
+    // فرنسا")
+    let actor = e.actor.or_else(|| {
+        let p = kb.place(e.place?);
+        if p.kind != PlaceKind::Country {
+            return None;
+        }
+        kb.actors()
+            .iter()
+            .position(|a| a.kind == ActorKind::State && a.country.as_deref() == Some(&p.country))
+            .map(|i| i as u32)
+    });
+    let (name, id, sector, country) = match actor {
         Some(a) => {
             let a = kb.actor(a);
             (
@@ -4830,6 +4842,63 @@ fn arguments(
                         && (!self_report || d.ents[k].toks.start == src.toks.start)
                 }) {
                     actors.push(k);
+                }
+            }
+        }
+    }
+    // "تجاهلت تركيا دعوات من فرنسا ودول أخرى": a call from X is X's, and whoever took it
+    // (named before it) is whom it addresses; what was ignored or rejected is X's call
+    {
+        // ("مطالبة من روسيا بوقف" asks Russia: after طالب, "من X" is the addressee)
+        const CALLS: [&str; 6] = ["دعوات", "دعوه", "نداء", "نداءات", "مناشده", "مناشدات"];
+        let call_from = |t: usize| -> Vec<usize> {
+            let from = d.next_words(t, 1);
+            let Some(&m) = from.first().filter(|&&m| d.is(m, "من")) else {
+                return Vec::new();
+            };
+            // (a country read as a place is a party here: "من فرنسا")
+            let Some(k) = usable_all
+                .iter()
+                .copied()
+                .find(|&k| d.ents[k].toks.start == m + 1 && !d.ents[k].is_place())
+                .or_else(|| {
+                    (0..d.ents.len()).find(|&k| {
+                        d.ents[k].toks.start == m + 1
+                            && d.ents[k]
+                                .place
+                                .is_some_and(|p| kb.place(p).kind == PlaceKind::Country)
+                    })
+                })
+            else {
+                return Vec::new();
+            };
+            let mut out = vec![k];
+            add_coordinated(d, &usable_all, k, &mut out);
+            out
+        };
+        let stem = c.reading.stem.as_str();
+        if e.etype == EventType::Request && c.head == c.last && CALLS.contains(&stem) {
+            let from = call_from(c.last);
+            if !from.is_empty() {
+                for &a in &actors {
+                    if d.ents[a].toks.end <= c.head && !from.contains(&a) && !recips.contains(&a) {
+                        recips.push(a);
+                    }
+                }
+                recips.retain(|r| !from.contains(r));
+                actors = from;
+            }
+        }
+        if e.etype == EventType::Reject {
+            if let Some(&t) = d
+                .next_words(c.last, 3)
+                .iter()
+                .find(|&&t| d.is_any(t, &CALLS))
+            {
+                for k in call_from(t) {
+                    if !recips.contains(&k) && !actors.contains(&k) {
+                        recips.push(k);
+                    }
                 }
             }
         }
