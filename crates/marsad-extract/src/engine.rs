@@ -4526,7 +4526,44 @@ fn arguments(
                 && !actors.is_empty()
                 && actors.iter().all(|&a| d.ents[a].toks.end <= c.head)
                 && !en.is_place();
+            // "أخلت قوى الأمن الداخلي فرن البعث الآلي من القوات الحكومية": who a place is
+            // taken from (not "فصائل من المعارضة", some of them; nor "من قبل", the agent)
+            // (nor a backer: "المدعوم من روسيا", "بدعم من التحالف", "بإسناد من طيران
+            // التحالف"; only an armed party loses ground)
+            let backer = {
+                let b = pre.saturating_sub(1);
+                backing_word(&d.toks[b].norm)
+                    || d.is_any(
+                        b,
+                        &[
+                            "بدعم",
+                            "دعم",
+                            "باسناد",
+                            "اسناد",
+                            "بمسانده",
+                            "مسانده",
+                            "بمشاركه",
+                            "بغطاء",
+                            "قرار",
+                            "صدور",
+                        ],
+                    )
+            };
+            let taken_from = matches!(e.mode, ModeRule::Fixed(Mode::Seize))
+                && d.is(pre, "من")
+                && !backer
+                && !d.is_any(en.toks.start, &["قبل", "جانب", "طرف"])
+                && !partitive_before(d, en.toks.start)
+                && !d.is_any(
+                    pre.saturating_sub(1),
+                    &["فصايل", "فصيل", "مجموعات", "مجموعه"],
+                )
+                && !en.is_place()
+                && en
+                    .actor
+                    .is_some_and(|a| matches!(kb.actor(a).sector.as_str(), "REB" | "UAF" | "MIL"));
             let obj = d.is_any(pre, &["علي", "ضد", "الي"])
+                || taken_from
                 || right_after
                 || d.toks[en.toks.start].norm.starts_with('ل')
                 || owner
