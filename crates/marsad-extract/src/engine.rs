@@ -4831,11 +4831,22 @@ fn arguments(
                 .next_words(src.toks.end.saturating_sub(1), 1)
                 .first()
                 .is_some_and(|&j| d.is_any(j, &ANNOUNCED_ACTS));
-            let direct = src.toks.end <= c.head
-                && c.head - src.toks.end <= if announced { 14 } else { 6 }
-                && !gap
-                    .clone()
-                    .any(|j| d.is_any(j, &THAT) || d.is_clause_break(j) || d.is(j, "ان"));
+            // "أعلن الحرس الثوري الإيراني، الأحد، مسؤوليته، عن إطلاق الصواريخ": who claims
+            // an act did it, commas aside
+            let claimed = src.toks.end <= c.head
+                && c.head - src.toks.end <= 10
+                && gap.clone().any(|j| {
+                    d.is_any(j, &["مسووليته", "مسووليتها", "مسووليتهم", "المسووليه"])
+                })
+                // ("عن التفجير", "عن إطلاق الصواريخ")
+                && d.prev_words(c.head, 2).iter().any(|&j| d.is(j, "عن"))
+                && !gap.clone().any(|j| d.is_any(j, &THAT) || d.is(j, "ان"));
+            let direct = claimed
+                || src.toks.end <= c.head
+                    && c.head - src.toks.end <= if announced { 14 } else { 6 }
+                    && !gap
+                        .clone()
+                        .any(|j| d.is_any(j, &THAT) || d.is_clause_break(j) || d.is(j, "ان"));
             // "قال الجيش الإسرائيلي إنه أسقط طائرة": the speaker's own pronoun is the
             // subject of the verb it introduces
             let self_report = finite && src.toks.end < c.head && {
