@@ -4011,13 +4011,7 @@ fn arguments(
             // "فك الحصار عن X": who is relieved, not who relieves
             let relieved = e.etype == EventType::Retreat && d.is(pre, "عن");
             // "انتزاع السيطرة على الرقة من فصائل المعارضة": who a place is taken from
-            let taken_from = e.etype == EventType::Coerce
-                && matches!(e.mode, ModeRule::Fixed(Mode::Seize))
-                && d.is(pre, "من")
-                && !d.is_any(d.ents[k].toks.start, &["قبل", "جانب", "طرف"])
-                // (not "فصائل من المعارضة": some of them, the agent)
-                && !partitive_before(d, d.ents[k].toks.start)
-                && !d.is_any(pre.saturating_sub(1), &["فصايل", "فصيل", "مجموعات", "مجموعه"]);
+            let taken_from = taken_from(d, e, pre, d.ents[k].toks.start);
             // ("قتلوا على أيدي الجيش السوري": the agent of a passive)
             const HANDS: [&str; 4] = ["يد", "ايدي", "يدي", "ايادي"];
             let by_hands = d.is_any(pre, &HANDS) || d.is(pre, "علي") && d.is_any(pre + 1, &HANDS);
@@ -4530,7 +4524,7 @@ fn arguments(
             // taken from (not "فصائل من المعارضة", some of them; nor "من قبل", the agent)
             // (nor a backer: "المدعوم من روسيا", "بدعم من التحالف", "بإسناد من طيران
             // التحالف"; only an armed party loses ground)
-            let backer = {
+            let backer = || {
                 let b = pre.saturating_sub(1);
                 backing_word(&d.toks[b].norm)
                     || d.is_any(
@@ -4549,19 +4543,12 @@ fn arguments(
                         ],
                     )
             };
-            let taken_from = matches!(e.mode, ModeRule::Fixed(Mode::Seize))
-                && d.is(pre, "من")
-                && !backer
-                && !d.is_any(en.toks.start, &["قبل", "جانب", "طرف"])
-                && !partitive_before(d, en.toks.start)
-                && !d.is_any(
-                    pre.saturating_sub(1),
-                    &["فصايل", "فصيل", "مجموعات", "مجموعه"],
-                )
+            let taken_from = taken_from(d, e, pre, en.toks.start)
                 && !en.is_place()
                 && en
                     .actor
-                    .is_some_and(|a| matches!(kb.actor(a).sector.as_str(), "REB" | "UAF" | "MIL"));
+                    .is_some_and(|a| matches!(kb.actor(a).sector.as_str(), "REB" | "UAF" | "MIL"))
+                && !backer();
             let obj = d.is_any(pre, &["علي", "ضد", "الي"])
                 || taken_from
                 || right_after
@@ -6075,6 +6062,21 @@ fn generic_place_kinds(n: &str) -> Option<&'static [PlaceKind]> {
         "الحي" | "المخيم" => Some(&[PlaceKind::Neighbourhood]),
         _ => None,
     }
+}
+
+/// Whether the mention at `start`, after "من" at `pre`, is who a seizure takes a place from
+/// ("انتزاع السيطرة على الرقة من فصائل المعارضة"): not the agent ("من قبل") nor some of a group,
+/// who act ("فصائل من المعارضة").
+fn taken_from(d: &Doc, e: &crate::lexicon::Entry, pre: usize, start: usize) -> bool {
+    e.etype == EventType::Coerce
+        && matches!(e.mode, ModeRule::Fixed(Mode::Seize))
+        && d.is(pre, "من")
+        && !d.is_any(start, &["قبل", "جانب", "طرف"])
+        && !partitive_before(d, start)
+        && !d.is_any(
+            pre.saturating_sub(1),
+            &["فصايل", "فصيل", "مجموعات", "مجموعه"],
+        )
 }
 
 /// Whether place `e` names where displaced people come from ("المناطق التي يتواجد فيها
